@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Worldloom.Cli.Commands;
+
+var root = new RootCommand("Worldloom: living game worlds and the stories told in them, from a seed.");
+root.Options.Add(CommonOptions.Data);
+root.Options.Add(CommonOptions.Database);
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(AdminCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(KeysCommands.Create());
+root.Subcommands.Add(DbCommands.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Worldloom.Platform.Accounts;
+using Worldloom.Platform.Apis;
+using Worldloom.Platform.Audit;
+using Worldloom.Platform.Hosting;
+using Worldloom.Platform.Keys;
+using Worldloom.Platform.Quotas;
+using Worldloom.Platform.Tokens;
+
+namespace Worldloom.Platform;
+
+/// <summary>Wires the platform slice: accounts, tokens, roles, quotas, audit, keys, limits, problems, health.</summary>
+public static class PlatformExtensions
+{
+    /// <summary>
+    /// Registers platform services. The caller registers <see cref="Data.LoomDb"/> for its chosen provider.
+    /// Configuration section <c>Loom</c> binds <see cref="PlatformOptions"/>; <c>Loom:Tokens</c> binds <see cref="TokenOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<PlatformOptions>(configuration.GetSection("Loom"));
+        services.Configure<TokenOptions>(configuration.GetSection("Loom:Tokens"));
+
+        services.TryAddSingleton<IKeyStore>(sp => new FileKeyStore(
+            Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir, "keys"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<IAuditChain, AuditChain>();
+        services.AddScoped<IQuotaService, QuotaService>();
+        services.AddScoped<AccountService>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AccessTokenIssuer>((o, issuer) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = issuer.ValidationParameters();
+            o.Events = new JwtBearerEvents
+            {
+                // A bare 401 tells a client nothing; answer with a problem like every other failure.
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context.HttpContext,
+                        ProblemDetails =
+                        {
+                            Status = 401,
+                            Title = "Unauthorized.",
+                            Detail = context.AuthenticateFailure is null ? "A bearer access token is required." : "The access token is invalid or expired.",
+                        },
+                    });
+                },
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Moderator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Moderator, Roles.Admin));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddLoomRateLimits();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<KeyStoreHealthCheck>("keys");
+        return services;
+    }
+
+    /// <summary>Adds the platform middleware in order: errors, body limit, authentication, rate limits, authorization.</summary>
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseBodySizeLimit();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps the platform's endpoints and <c>/health</c>.</summary>
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder routes)
+    {
+        routes.MapAuthApi();
+        routes.MapMeApi();
+        routes.MapProjectsApi();
+        routes.MapAdminUsersApi();
+        routes.MapAuditApi();
+        routes.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = HealthReportWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = 200,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = 200,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503,
+            },
+        }).AllowAnonymous().DisableRateLimiting();
+        return routes;
+    }
+}

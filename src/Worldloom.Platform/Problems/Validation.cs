@@ -1,0 +1,48 @@
+namespace Worldloom.Platform.Problems;
+
+/// <summary>Collects field errors for one request so all of them are reported at once.</summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    /// <summary>True once any error was added.</summary>
+    public bool Failed => _errors.Count > 0;
+
+    /// <summary>Adds an error for a field.</summary>
+    public Validation Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    /// <summary>Checks a required string: present, not blank, at most <paramref name="max"/> characters. Returns the trimmed value.</summary>
+    public string Text(string field, string? value, int max, int min = 1)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            Add(field, "is required.");
+            return "";
+        }
+
+        if (trimmed.Length < min)
+        {
+            Add(field, $"must be at least {min} characters.");
+        }
+        else if (trimmed.Length > max)
+        {
+            Add(field, $"must be at most {max} characters.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>The 400 problem for everything collected.</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem() =>
+        Problems.Fields(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Platform.Data;
+
+namespace Worldloom.Server.Data;
+
+/// <summary>Which database to use: a PostgreSQL connection string, or else a SQLite file in the data dir.</summary>
+/// <param name="ConnectionString">The ADO.NET connection string.</param>
+/// <param name="IsPostgres">True for PostgreSQL.</param>
+public sealed record DatabaseTarget(string ConnectionString, bool IsPostgres)
+{
+    /// <summary>PostgreSQL when <paramref name="database"/> looks like an Npgsql connection string, else SQLite at <c>DATA/loom.db</c>.</summary>
+    public static DatabaseTarget Resolve(string? database, string dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(database) && database.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseTarget(database, true);
+        }
+
+        var path = string.IsNullOrWhiteSpace(database) ? Path.Combine(dataDir, "loom.db") : database;
+        return new DatabaseTarget(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = true }.ToString(), false);
+    }
+
+    /// <summary>Registers <see cref="LoomDb"/> on this target.</summary>
+    public void Register(IServiceCollection services)
+    {
+        if (IsPostgres)
+        {
+            services.AddDbContext<LoomDb, PostgresLoomDb>(o => o.UseNpgsql(ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<LoomDb, SqliteLoomDb>(o => o.UseSqlite(ConnectionString));
+        }
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    public static async Task MigrateAsync(LoomDb db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Worldloom.Platform.Data;
+
+namespace Worldloom.Server.Data;
+
+/// <summary>The database on PostgreSQL (<c>LOOM_DB=Host=...</c>); its migrations live in <c>Migrations/Postgres</c>.</summary>
+public sealed class PostgresLoomDb(DbContextOptions<PostgresLoomDb> options) : LoomDb(options);

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+using Worldloom.Platform;
+using Worldloom.Platform.Data;
+using Worldloom.Platform.Hosting;
+using Worldloom.Server.Data;
+
+namespace Worldloom.Server;
+
+/// <summary>
+/// The composition root. A library rather than a <c>Program</c> so that the CLI (<c>loom serve</c>) and the tests host
+/// exactly the same application; see docs/decisions.md.
+/// </summary>
+public static class LoomServer
+{
+    /// <summary>Builds the application; <paramref name="configure"/> runs last, so tests can swap the clock or the server.</summary>
+    public static WebApplication Build(LoomServerOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Configuration["Loom:DataDir"] = Path.GetFullPath(options.DataDir);
+        Directory.CreateDirectory(options.DataDir);
+
+        // EF's per-command SQL logging at Information would bury the server's own messages.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "data-protection")));
+
+        DatabaseTarget.Resolve(options.Database, options.DataDir).Register(builder.Services);
+        builder.Services.AddPlatform(builder.Configuration);
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UsePlatform();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Worldloom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapPlatform();
+        MapWeb(app, options.WebRoot);
+        return app;
+    }
+
+    /// <summary>Applies migrations before the server takes requests.</summary>
+    public static async Task MigrateAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await DatabaseTarget.MigrateAsync(scope.ServiceProvider.GetRequiredService<LoomDb>());
+    }
+
+    // The single-page app: static files, and index.html for any other non-API path so client routes survive a reload.
+    private static void MapWeb(WebApplication app, string? webRoot)
+    {
+        var root = webRoot ?? FindWebRoot();
+        if (root is null || !File.Exists(Path.Combine(root, "index.html")))
+        {
+            app.Logger.LogWebAppMissing();
+            return;
+        }
+
+        var files = new PhysicalFileProvider(Path.GetFullPath(root));
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapFallback("{*path:nonfile}", (string? path) => path is not null && path.StartsWith("api/", StringComparison.Ordinal)
+                ? Results.Problem(statusCode: 404, title: "Not found.", detail: $"No API endpoint at /{path}.")
+                : Results.File(files.GetFileInfo("index.html").PhysicalPath!, "text/html"))
+            .AllowAnonymous();
+    }
+
+    private static string? FindWebRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "web", "dist");
+            if (File.Exists(Path.Combine(candidate, "index.html")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

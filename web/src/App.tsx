@@ -1,0 +1,120 @@
+import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './auth/AuthContext';
+import { Layout } from './components/Layout';
+import { ProblemAlert, Spinner, usePageTitle } from './components/ui';
+import { AdminAuditPage } from './pages/AdminAudit';
+import { AdminUsersPage } from './pages/AdminUsers';
+import { DashboardPage } from './pages/Dashboard';
+import { JobsPage } from './pages/Jobs';
+import { LoginPage } from './pages/Login';
+import { SignupPage } from './pages/Signup';
+import { safeRedirect } from './lib/nav';
+
+function FullPageStatus() {
+  const { status, bootError, retryBoot } = useAuth();
+  if (status === 'error') {
+    return (
+      <div className="boot">
+        <ProblemAlert problem={bootError} />
+        <button type="button" className="btn btn--primary" onClick={retryBoot}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="boot">
+      <Spinner label="Loading Worldloom…" />
+    </div>
+  );
+}
+
+/** Pages that need a signed-in user. */
+function RequireAuth() {
+  const { status, loggedOut } = useAuth();
+  const location = useLocation();
+  if (status === 'loading' || status === 'error') {
+    return (
+      <Layout>
+        <FullPageStatus />
+      </Layout>
+    );
+  }
+  if (status !== 'authenticated') {
+    return <Navigate to="/login" replace state={loggedOut ? null : { from: location.pathname + location.search }} />;
+  }
+  return (
+    <Layout>
+      <Outlet />
+    </Layout>
+  );
+}
+
+function RequireAdmin() {
+  const { me } = useAuth();
+  if (me?.role !== 'admin') return <Forbidden />;
+  return <Outlet />;
+}
+
+/** Login / sign-up: bounce signed-in users to the dashboard. */
+function GuestOnly() {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'authenticated') {
+    return <Navigate to={safeRedirect((location.state as { from?: unknown } | null)?.from)} replace />;
+  }
+  return (
+    <Layout narrow>
+      {status === 'loading' ? <FullPageStatus /> : <Outlet />}
+    </Layout>
+  );
+}
+
+function Forbidden() {
+  usePageTitle('Not allowed');
+  return (
+    <div className="page page--center">
+      <h1>Not allowed</h1>
+      <p className="muted">This area is for administrators only.</p>
+      <Link className="btn" to="/">
+        Back to projects
+      </Link>
+    </div>
+  );
+}
+
+function NotFound() {
+  usePageTitle('Page not found');
+  return (
+    <Layout narrow>
+      <div className="page page--center">
+        <h1>Page not found</h1>
+        <p className="muted">The thread you followed leads nowhere.</p>
+        <Link className="btn" to="/">
+          Go to projects
+        </Link>
+      </div>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<GuestOnly />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/signup" element={<SignupPage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="/jobs" element={<JobsPage />} />
+        <Route element={<RequireAdmin />}>
+          <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
+          <Route path="/admin/users" element={<AdminUsersPage />} />
+          <Route path="/admin/audit" element={<AdminAuditPage />} />
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
