@@ -10,6 +10,7 @@ using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Apis;
 using Worldloom.Platform.Audit;
 using Worldloom.Platform.Hosting;
+using Worldloom.Platform.Jobs;
 using Worldloom.Platform.Keys;
 using Worldloom.Platform.Quotas;
 using Worldloom.Platform.Tokens;
@@ -25,17 +26,23 @@ public static class PlatformExtensions
     /// </summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(LoomClock.SystemClock);
         services.Configure<PlatformOptions>(configuration.GetSection("Loom"));
         services.Configure<TokenOptions>(configuration.GetSection("Loom:Tokens"));
 
         services.TryAddSingleton<IKeyStore>(sp => new FileKeyStore(
             Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir, "keys"),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<LoomClock>()));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddScoped<IQuotaService, QuotaService>();
         services.AddScoped<AccountService>();
+        services.Configure<JobOptions>(configuration.GetSection("Loom:Jobs"));
+        services.AddSingleton<JobRunner>();
+        services.AddScoped<IJobQueue, JobQueue>();
+        services.AddSingleton<JobSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
+        services.AddSingleton<IJobHandler, AuditVerifyJob>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AccessTokenIssuer>((o, issuer) =>
@@ -96,6 +103,7 @@ public static class PlatformExtensions
         routes.MapProjectsApi();
         routes.MapAdminUsersApi();
         routes.MapAuditApi();
+        routes.MapJobsApi();
         routes.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthReportWriter.WriteAsync,

@@ -25,6 +25,7 @@ public static class LoomServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = options.Settings });
         builder.Configuration["Loom:DataDir"] = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
 
@@ -35,6 +36,7 @@ public static class LoomServer
 
         DatabaseTarget.Resolve(options.Database, options.DataDir).Register(builder.Services);
         builder.Services.AddPlatform(builder.Configuration);
+        builder.AddCluster();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 

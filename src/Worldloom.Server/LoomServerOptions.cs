@@ -12,6 +12,12 @@ public sealed class LoomServerOptions
     /// <summary>PostgreSQL connection string or SQLite path (<c>LOOM_DB</c>); null for SQLite in the data dir.</summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// Configuration values applied before anything reads configuration (environment variables still win), e.g.
+    /// <c>Loom:Cluster:SiloPort</c>, which the silo needs at build time.
+    /// </summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <summary>The built web app (<c>web/dist</c>); null to look for it beside the binaries and up the tree.</summary>
     public string? WebRoot { get; set; }
 }

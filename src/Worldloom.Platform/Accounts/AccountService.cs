@@ -6,10 +6,12 @@ using Worldloom.Platform.Audit;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Tokens;
 
+using Worldloom.Platform.Hosting;
+
 namespace Worldloom.Platform.Accounts;
 
 /// <summary>Registration, login with brute-force protection, and refresh-token rotation with reuse detection.</summary>
-public sealed class AccountService(LoomDb db, AccessTokenIssuer issuer, IAuditChain audit, IOptions<TokenOptions> options, TimeProvider clock)
+public sealed class AccountService(LoomDb db, AccessTokenIssuer issuer, IAuditChain audit, IOptions<TokenOptions> options, LoomClock clock)
 {
     /// <summary>Creates an account with role user and tier free. Returns null when the email is taken.</summary>
     public async Task<User?> RegisterAsync(string email, string password, string displayName, string ip, string role = Roles.User, CancellationToken ct = default)

@@ -26,7 +26,7 @@ public static class AdminUsersApi
     }
 
     /// <summary>Every account, newest first, with any lock in force.</summary>
-    public static async Task<Ok<List<UserView>>> ListAsync(LoomDb db, AccountService accounts, TimeProvider clock, CancellationToken ct, int limit = 200, int offset = 0)
+    public static async Task<Ok<List<UserView>>> ListAsync(LoomDb db, AccountService accounts, LoomClock clock, CancellationToken ct, int limit = 200, int offset = 0)
     {
         limit = Math.Clamp(limit, 1, 1000);
         offset = Math.Max(0, offset);

@@ -31,7 +31,7 @@ public static class ProjectsApi
     }
 
     /// <summary>The caller's projects; deleted ones (still restorable) too with <c>includeDeleted=true</c>.</summary>
-    public static async Task<Ok<List<ProjectView>>> ListAsync(ClaimsPrincipal user, LoomDb db, TimeProvider clock, CancellationToken ct, bool includeDeleted = false)
+    public static async Task<Ok<List<ProjectView>>> ListAsync(ClaimsPrincipal user, LoomDb db, LoomClock clock, CancellationToken ct, bool includeDeleted = false)
     {
         var owner = user.UserId();
         var cutoff = clock.GetUtcNow() - ProjectRules.RestoreWindow;
@@ -43,7 +43,7 @@ public static class ProjectsApi
 
     /// <summary>Creates a project owned by the caller.</summary>
     public static async Task<Results<Created<ProjectView>, ValidationProblem>> CreateAsync(
-        ProjectCreate body, ClaimsPrincipal user, LoomDb db, IAuditChain audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        ProjectCreate body, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
     {
         var v = new Validation();
         var name = v.Text("name", body.Name, ProjectRules.MaxNameLength);
@@ -70,7 +70,7 @@ public static class ProjectsApi
 
     /// <summary>Renames or re-describes a live project.</summary>
     public static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> PatchAsync(
-        Guid id, ProjectPatch body, ClaimsPrincipal user, LoomDb db, IAuditChain audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, ProjectPatch body, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
     {
         var v = new Validation();
         if (body.Name is null && body.Description is null)
@@ -101,7 +101,7 @@ public static class ProjectsApi
 
     /// <summary>Moves a project to the bin; it can be restored for 30 days.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
     {
         var project = await FindAsync(db, id, user, ct);
         if (project is null || project.DeletedAt is not null)
@@ -117,7 +117,7 @@ public static class ProjectsApi
 
     /// <summary>Brings a deleted project back within the restore window.</summary>
     public static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> RestoreAsync(
-        Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
     {
         var project = await FindAsync(db, id, user, ct);
         var now = clock.GetUtcNow();

@@ -3,13 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Keys;
 
+using Worldloom.Platform.Hosting;
+
 namespace Worldloom.Platform.Audit;
 
 /// <summary>
 /// The database-backed audit chain. A process-wide gate serializes appends here; across processes sharing one
 /// database the primary key on <c>seq</c> refuses the loser of a race, which re-reads the head and tries again.
 /// </summary>
-public sealed class AuditChain(IServiceScopeFactory scopes, IKeyStore keys, TimeProvider clock) : IAuditChain
+public sealed class AuditChain(IServiceScopeFactory scopes, IKeyStore keys, LoomClock clock) : IAuditChain
 {
     private const int MaxAttempts = 8;
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -30,6 +30,9 @@ public abstract class LoomDb(DbContextOptions options) : DbContext(options)
     /// <summary>Projects.</summary>
     public DbSet<Project> Projects => Set<Project>();
 
+    /// <summary>Durable job records.</summary>
+    public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -91,6 +94,18 @@ public abstract class LoomDb(DbContextOptions options) : DbContext(options)
             e.Property(a => a.Hash).HasMaxLength(64);
             e.Property(a => a.KeyId).HasMaxLength(64);
             e.Property(a => a.Signature).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Jobs.Job>(e =>
+        {
+            e.ToTable("jobs");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Kind).HasMaxLength(64);
+            e.Property(j => j.Status).HasMaxLength(16);
+            e.Property(j => j.Stage).HasMaxLength(200);
+            e.Property(j => j.Error).HasMaxLength(2000);
+            e.Property(j => j.LeaseOwner).HasMaxLength(200);
+            e.HasIndex(j => new { j.OwnerId, j.CreatedAt });
+            e.HasIndex(j => new { j.Status, j.NextAttemptAt });
         });
         modelBuilder.Entity<Project>(e =>
         {

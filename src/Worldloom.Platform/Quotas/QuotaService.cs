@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Data;
 
+using Worldloom.Platform.Hosting;
+
 namespace Worldloom.Platform.Quotas;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Worldloom.Platform.Quotas;
 /// <c>UPDATE ... SET used = used + 1 WHERE used &lt; limit</c>, so the database, not this process, decides races:
 /// it holds across threads and across cluster nodes.
 /// </summary>
-public sealed class QuotaService(LoomDb db, TimeProvider clock) : IQuotaService
+public sealed class QuotaService(LoomDb db, LoomClock clock) : IQuotaService
 {
     /// <inheritdoc />
     public async Task<QuotaStatus> GetAsync(Guid userId, string tier, CancellationToken cancellationToken = default)

@@ -4,10 +4,12 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Worldloom.Platform.Keys;
 
+using Worldloom.Platform.Hosting;
+
 namespace Worldloom.Platform.Tokens;
 
 /// <summary>Issues EdDSA-signed JWT access tokens with the key store's current key, and builds the validation parameters that accept them.</summary>
-public sealed class AccessTokenIssuer(IKeyStore keys, IOptions<TokenOptions> options, TimeProvider clock)
+public sealed class AccessTokenIssuer(IKeyStore keys, IOptions<TokenOptions> options, LoomClock clock)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 

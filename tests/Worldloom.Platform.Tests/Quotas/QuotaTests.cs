@@ -15,7 +15,7 @@ public sealed class QuotaTests
 {
     // A generation-shaped endpoint built the way modules use the quota service: ask, then 429 or proceed.
     private static void MapGenerate(WebApplication app) =>
-        app.MapPost("/test/generate", async (System.Security.Claims.ClaimsPrincipal principal, IQuotaService quota, TimeProvider clock, HttpResponse response) =>
+        app.MapPost("/test/generate", async (System.Security.Claims.ClaimsPrincipal principal, IQuotaService quota, Worldloom.Platform.Hosting.LoomClock clock, HttpResponse response) =>
         {
             var tier = principal.FindFirst(LoomClaims.Tier)!.Value;
             var decision = await quota.TryConsumeAsync(principal.UserId(), tier);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Data;
+using Worldloom.Platform.Hosting;
 using Worldloom.Server;
 
 namespace Worldloom.Platform.Tests.Support;
@@ -19,8 +20,11 @@ public sealed class LoomHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private LoomHost(WebApplication app, string dataDir, string? database, ManualClock clock)
+    private readonly bool _keepData;
+
+    private LoomHost(WebApplication app, string dataDir, string? database, ManualClock clock, bool keepData)
     {
+        _keepData = keepData;
         _app = app;
         DataDir = dataDir;
         Database = database;
@@ -35,26 +39,36 @@ public sealed class LoomHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<LoomHost> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, string? dataDir = null)
+    /// <summary>
+    /// Starts a host. Pass <paramref name="dataDir"/> and <paramref name="database"/> of an earlier host (started with
+    /// <paramref name="keepData"/>) to restart on the same data.
+    /// </summary>
+    public static async Task<LoomHost> StartAsync(
+        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, string? dataDir = null, string? database = null, bool keepData = false)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "loom-test-" + Guid.NewGuid().ToString("N"));
-        var database = TestDatabase.Fresh();
+        database ??= TestDatabase.Fresh();
         var clock = new ManualClock(ManualClock.Wednesday);
-        var app = LoomServer.Build(new LoomServerOptions { DataDir = dataDir, Database = database, WebRoot = "/nonexistent" }, b =>
+        var options = new LoomServerOptions { DataDir = dataDir, Database = database, WebRoot = "/nonexistent" };
+        // Integration tests make many requests from one address; the limiter is tested on its own with low limits.
+        options.Settings["Loom:RateLimits:AuthPerMinute"] = "100000";
+        options.Settings["Loom:RateLimits:PerIpBurst"] = "100000";
+        options.Settings["Loom:RateLimits:PerIpPerSecond"] = "100000";
+        // Each host is its own one-silo cluster on free ports, so hosts in parallel tests never meet.
+        options.Settings["Loom:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        options.Settings["Loom:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        options.Settings["Loom:Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N");
+        var app = LoomServer.Build(options, b =>
         {
             b.WebHost.UseTestServer();
             b.Logging.ClearProviders();
-            b.Services.AddSingleton<TimeProvider>(clock);
-            // Integration tests make many requests from one address; the limiter is tested on its own with low limits.
-            b.Configuration["Loom:RateLimits:AuthPerMinute"] = "100000";
-            b.Configuration["Loom:RateLimits:PerIpBurst"] = "100000";
-            b.Configuration["Loom:RateLimits:PerIpPerSecond"] = "100000";
+            b.Services.AddSingleton(new LoomClock(clock));
             configure?.Invoke(b);
         });
         map?.Invoke(app);
         await LoomServer.MigrateAsync(app);
         await app.StartAsync();
-        return new LoomHost(app, dataDir, database, clock);
+        return new LoomHost(app, dataDir, database, clock, keepData);
     }
 
     public HttpClient Client(string? accessToken = null)
@@ -113,13 +127,18 @@ public sealed class LoomHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Database is not null)
+        if (Database is not null && !_keepData)
         {
             await WithDbAsync(db => db.Database.EnsureDeletedAsync());
         }
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -1,6 +1,6 @@
 namespace Worldloom.Platform.Tests.Support;
 
-/// <summary>A clock tests move by hand; everything time-based in the server reads it through TimeProvider.</summary>
+/// <summary>A clock tests move by hand; everything time-based in the server reads it through LoomClock, which wraps this.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
