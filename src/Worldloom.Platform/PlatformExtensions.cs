@@ -22,7 +22,8 @@ public static class PlatformExtensions
 {
     /// <summary>
     /// Registers platform services. The caller registers <see cref="Data.LoomDb"/> for its chosen provider.
-    /// Configuration section <c>Loom</c> binds <see cref="PlatformOptions"/>; <c>Loom:Tokens</c> binds <see cref="TokenOptions"/>.
+    /// Configuration section <c>Loom</c> binds <see cref="PlatformOptions"/>; <c>Loom:Tokens</c> binds <see cref="TokenOptions"/>;
+    /// <c>Loom:Keys</c> binds <see cref="KeyStoreOptions"/>, which picks the key store (file or PKCS#11).
     /// </summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,9 +31,21 @@ public static class PlatformExtensions
         services.Configure<PlatformOptions>(configuration.GetSection("Loom"));
         services.Configure<TokenOptions>(configuration.GetSection("Loom:Tokens"));
 
+<<<<<<< HEAD
         services.TryAddSingleton<IKeyStore>(sp => new FileKeyStore(
             Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir, "keys"),
             sp.GetRequiredService<LoomClock>()));
+=======
+        services.Configure<KeyStoreOptions>(configuration.GetSection("Loom:Keys"));
+
+        // The PIN of a PKCS#11 token is read from the process environment here and nowhere else (see KeyStoreOptions).
+        services.TryAddSingleton<IKeyStore>(sp => KeyStoreFactory.Create(
+            sp.GetRequiredService<IOptions<KeyStoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir,
+            sp.GetRequiredService<TimeProvider>(),
+            Environment.GetEnvironmentVariable));
+        services.AddHostedService<KeyStoreStartupCheck>();
+>>>>>>> hsm-keystore
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddScoped<IQuotaService, QuotaService>();
