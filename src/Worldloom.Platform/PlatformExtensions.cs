@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Apis;
 using Worldloom.Platform.Audit;
+using Worldloom.Platform.Blobs;
 using Worldloom.Platform.Hosting;
 using Worldloom.Platform.Keys;
 using Worldloom.Platform.Quotas;
@@ -16,12 +17,13 @@ using Worldloom.Platform.Tokens;
 
 namespace Worldloom.Platform;
 
-/// <summary>Wires the platform slice: accounts, tokens, roles, quotas, audit, keys, limits, problems, health.</summary>
+/// <summary>Wires the platform slice: accounts, tokens, roles, quotas, audit, keys, blobs, limits, problems, health.</summary>
 public static class PlatformExtensions
 {
     /// <summary>
     /// Registers platform services. The caller registers <see cref="Data.LoomDb"/> for its chosen provider.
-    /// Configuration section <c>Loom</c> binds <see cref="PlatformOptions"/>; <c>Loom:Tokens</c> binds <see cref="TokenOptions"/>.
+    /// Configuration section <c>Loom</c> binds <see cref="PlatformOptions"/>; <c>Loom:Tokens</c> binds <see cref="TokenOptions"/>;
+    /// <c>Loom:Blobs</c> binds <see cref="BlobStoreOptions"/>, checked at startup.
     /// </summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +34,9 @@ public static class PlatformExtensions
         services.TryAddSingleton<IKeyStore>(sp => new FileKeyStore(
             Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir, "keys"),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<BlobStoreOptions>().Bind(configuration.GetSection("Loom:Blobs")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlobStoreOptions>, BlobStoreOptionsValidator>());
+        services.TryAddSingleton<IBlobStore>(BlobStoreFactory.Create);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddScoped<IQuotaService, QuotaService>();
@@ -72,7 +77,8 @@ public static class PlatformExtensions
         services.AddLoomRateLimits();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<KeyStoreHealthCheck>("keys");
+            .AddCheck<KeyStoreHealthCheck>("keys")
+            .AddCheck<BlobStoreHealthCheck>("blobs");
         return services;
     }
 
