@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Apis;
 using Worldloom.Platform.Audit;
+using Worldloom.Platform.Blobs;
 using Worldloom.Platform.Hosting;
 using Worldloom.Platform.Jobs;
 using Worldloom.Platform.Keys;
@@ -17,13 +18,14 @@ using Worldloom.Platform.Tokens;
 
 namespace Worldloom.Platform;
 
-/// <summary>Wires the platform slice: accounts, tokens, roles, quotas, audit, keys, limits, problems, health.</summary>
+/// <summary>Wires the platform slice: accounts, tokens, roles, quotas, audit, keys, blobs, limits, problems, health.</summary>
 public static class PlatformExtensions
 {
     /// <summary>
     /// Registers platform services. The caller registers <see cref="Data.LoomDb"/> for its chosen provider.
     /// Configuration section <c>Loom</c> binds <see cref="PlatformOptions"/>; <c>Loom:Tokens</c> binds <see cref="TokenOptions"/>;
-    /// <c>Loom:Keys</c> binds <see cref="KeyStoreOptions"/>, which picks the key store (file or PKCS#11).
+    /// <c>Loom:Keys</c> binds <see cref="KeyStoreOptions"/>, which picks the key store (file or PKCS#11);
+    /// <c>Loom:Blobs</c> binds <see cref="BlobStoreOptions"/>, checked at startup.
     /// </summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,21 +33,18 @@ public static class PlatformExtensions
         services.Configure<PlatformOptions>(configuration.GetSection("Loom"));
         services.Configure<TokenOptions>(configuration.GetSection("Loom:Tokens"));
 
-<<<<<<< HEAD
-        services.TryAddSingleton<IKeyStore>(sp => new FileKeyStore(
-            Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir, "keys"),
-            sp.GetRequiredService<LoomClock>()));
-=======
         services.Configure<KeyStoreOptions>(configuration.GetSection("Loom:Keys"));
 
         // The PIN of a PKCS#11 token is read from the process environment here and nowhere else (see KeyStoreOptions).
         services.TryAddSingleton<IKeyStore>(sp => KeyStoreFactory.Create(
             sp.GetRequiredService<IOptions<KeyStoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir,
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LoomClock>(),
             Environment.GetEnvironmentVariable));
         services.AddHostedService<KeyStoreStartupCheck>();
->>>>>>> hsm-keystore
+        services.AddOptions<BlobStoreOptions>().Bind(configuration.GetSection("Loom:Blobs")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlobStoreOptions>, BlobStoreOptionsValidator>());
+        services.TryAddSingleton<IBlobStore>(BlobStoreFactory.Create);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddScoped<IQuotaService, QuotaService>();
@@ -92,7 +91,8 @@ public static class PlatformExtensions
         services.AddLoomRateLimits();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<KeyStoreHealthCheck>("keys");
+            .AddCheck<KeyStoreHealthCheck>("keys")
+            .AddCheck<BlobStoreHealthCheck>("blobs");
         return services;
     }
 

@@ -48,7 +48,7 @@ public sealed class AccessTokenIssuer(IKeyStore keys, IOptions<TokenOptions> opt
         RequireExpirationTime = true,
         ValidateLifetime = true,
         ClockSkew = TimeSpan.FromSeconds(30),
-        // IdentityModel reads the system clock; this reads the platform's TimeProvider so lifetimes follow one clock.
+        // IdentityModel reads the system clock; this reads LoomClock so lifetimes follow one clock.
         LifetimeValidator = (notBefore, expires, _, p) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;

@@ -9,7 +9,7 @@ namespace Worldloom.Platform.Tests.Hosting;
 public sealed class HostingTests
 {
     [Fact]
-    public async Task Health_ReportsDatabaseAndKeys()
+    public async Task Health_ReportsDatabaseKeysAndBlobs()
     {
         await using var host = await LoomHost.StartAsync();
 
@@ -20,6 +20,7 @@ public sealed class HostingTests
         Assert.Equal("healthy", json.GetProperty("status").GetString());
         Assert.Equal("healthy", json.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("healthy", json.GetProperty("checks").GetProperty("keys").GetProperty("status").GetString());
+        Assert.Equal("healthy", json.GetProperty("checks").GetProperty("blobs").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+namespace Worldloom.Platform.Blobs;
+
+/// <summary>
+/// Content-addressed storage for opaque bytes: a blob is named by the SHA-256 of its content, so the same bytes are
+/// stored once however often they are put. Implementations: <see cref="FileSystemBlobStore"/> (the default, in the data
+/// dir) and <see cref="S3BlobStore"/> (any S3-compatible service). Every hash argument must be 64 lowercase hex
+/// characters (<see cref="BlobHash"/>); anything else throws <see cref="ArgumentException"/>.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end, stores it under its SHA-256 and returns the reference. Idempotent:
+    /// the same bytes give the same reference and are stored once. A source that fails, or that grows past
+    /// <see cref="BlobStoreOptions.MaxBlobBytes"/> (<see cref="BlobTooLargeException"/>), stores nothing.
+    /// </summary>
+    /// <param name="content">The bytes to store, read from its current position; the caller keeps ownership.</param>
+    /// <param name="contentType">
+    /// The media type, kept as object metadata where the backend has it (S3). It is not part of the identity: callers
+    /// that need the type keep it beside the reference.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the upload; nothing is stored then.</param>
+    Task<BlobRef> PutAsync(Stream content, string contentType, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens the blob for reading, or returns null when there is none with that hash. The caller disposes the stream.</summary>
+    Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a blob with that hash is stored.</summary>
+    Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the blob; true if it was there. Blobs are shared by content, so callers delete only once nothing refers
+    /// to the hash any more.
+    /// </summary>
+    Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default);
+}
