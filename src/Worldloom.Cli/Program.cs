@@ -9,4 +9,5 @@ root.Subcommands.Add(AdminCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(JobsCommands.Create());
 return await root.Parse(args).InvokeAsync();

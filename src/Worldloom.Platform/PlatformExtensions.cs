@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Prometheus;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Apis;
 using Worldloom.Platform.Audit;
@@ -83,7 +84,10 @@ public static class PlatformExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Moderator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Moderator, Roles.Admin));
+            .AddPolicy(Policies.Moderator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Moderator, Roles.Admin))
+            // Prometheus scrapes from the same host without credentials; from anywhere else it takes an admin token.
+            .AddPolicy(Policies.Metrics, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Admin)
+                || (ctx.Resource is HttpContext http && (http.Connection.RemoteIpAddress is not { } ip || System.Net.IPAddress.IsLoopback(ip)))));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
@@ -105,6 +109,7 @@ public static class PlatformExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseHttpMetrics();
         return app;
     }
 
@@ -117,6 +122,7 @@ public static class PlatformExtensions
         routes.MapAdminUsersApi();
         routes.MapAuditApi();
         routes.MapJobsApi();
+        routes.MapMetrics("/metrics").RequireAuthorization(Policies.Metrics).DisableRateLimiting();
         routes.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthReportWriter.WriteAsync,

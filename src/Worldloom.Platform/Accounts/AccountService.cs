@@ -87,6 +87,7 @@ public sealed class AccountService(LoomDb db, AccessTokenIssuer issuer, IAuditCh
 
         if (!ok || user is null)
         {
+            LoomMetrics.LoginFailures.Inc();
             await audit.AppendAsync(new AuditEvent(email, ip, "auth.login.failed", user is null ? "user:unknown" : $"user:{user.Id}"), ct);
             if (await AccountLockedUntilAsync(email, now, ct) is { } lockedNow)
             {

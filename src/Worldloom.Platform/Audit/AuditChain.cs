@@ -36,6 +36,7 @@ public sealed class AuditChain(IServiceScopeFactory scopes, IKeyStore keys, Loom
                 try
                 {
                     await db.SaveChangesAsync(CancellationToken.None);
+                    LoomMetrics.AuditAppends.Inc();
                     return entry;
                 }
                 catch (DbUpdateException) when (attempt < MaxAttempts)

@@ -8,4 +8,7 @@ public static class Policies
 
     /// <summary>Role moderator or admin.</summary>
     public const string Moderator = "moderator";
+
+    /// <summary>Loopback callers or admins: who may read <c>/metrics</c>.</summary>
+    public const string Metrics = "metrics";
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Worldloom.Platform.Data;
 
 using Worldloom.Platform.Hosting;
@@ -34,23 +33,16 @@ public sealed class JobQueue(LoomDb db, IGrainFactory grains, LoomClock clock) :
     /// <inheritdoc />
     public async Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var queued = await db.Jobs.Where(j => j.Id == id && j.Status == JobStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.CancelRequested, true)
-                .SetProperty(j => j.Stage, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now).SetProperty(j => j.UpdatedAt, now), cancellationToken);
-        if (queued == 1)
+        switch (await JobCancellation.RequestAsync(db, id, clock.GetUtcNow(), cancellationToken))
         {
-            return true;
+            case JobCancellation.Outcome.Cancelled:
+                return true;
+            case JobCancellation.Outcome.Requested:
+                // Stops the attempt now instead of at its next report.
+                await grains.GetGrain<IJobGrain>(id).CancelAsync();
+                return true;
+            default:
+                return false;
         }
-
-        var running = await db.Jobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true).SetProperty(j => j.UpdatedAt, now), cancellationToken);
-        if (running == 1)
-        {
-            await grains.GetGrain<IJobGrain>(id).CancelAsync();
-            return true;
-        }
-
-        return false;
     }
 }

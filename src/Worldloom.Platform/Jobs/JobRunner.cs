@@ -66,14 +66,20 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJobHandl
             ct.ThrowIfCancellationRequested();
         });
 
+        var started = clock.GetTimestamp();
+        var outcome = "interrupted";
         try
         {
             var result = await handler.RunAsync(run, attempt.Token);
             await FinishAsync(id, silo, JobStatus.Succeeded, result, null);
+            outcome = JobStatus.Succeeded;
+            LoomMetrics.JobsFinished.WithLabels(job.Kind, JobStatus.Succeeded).Inc();
         }
         catch (OperationCanceledException) when (cancelledByUser || userCancel.IsCancellationRequested)
         {
             await FinishAsync(id, silo, JobStatus.Cancelled, null, null);
+            outcome = JobStatus.Cancelled;
+            LoomMetrics.JobsFinished.WithLabels(job.Kind, JobStatus.Cancelled).Inc();
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -88,10 +94,15 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJobHandl
         }
         catch (Exception e)
         {
-            await FailAttemptAsync(id, silo, job.MaxAttempts, e.Message);
+            outcome = await FailAttemptAsync(id, silo, job.MaxAttempts, e.Message) ? JobStatus.Failed : "retrying";
+            if (outcome == JobStatus.Failed)
+            {
+                LoomMetrics.JobsFinished.WithLabels(job.Kind, JobStatus.Failed).Inc();
+            }
         }
         finally
         {
+            LoomMetrics.JobAttemptSeconds.WithLabels(job.Kind, outcome).Observe(clock.GetElapsedTime(started).TotalSeconds);
             await renewal.CancelAsync();
             await lease;
         }
@@ -122,14 +133,15 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJobHandl
         }
     }
 
-    private async Task FailAttemptAsync(Guid id, string silo, int maxAttempts, string error)
+    // True when the job failed for good, false when it was queued for another attempt.
+    private async Task<bool> FailAttemptAsync(Guid id, string silo, int maxAttempts, string error)
     {
         var now = clock.GetUtcNow();
         var job = await ReadAsync(id);
         if (job.Attempts >= maxAttempts)
         {
             await FinishAsync(id, silo, JobStatus.Failed, null, error);
-            return;
+            return true;
         }
 
         var next = now + options.Value.Backoff(job.Attempts);
@@ -141,6 +153,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJobHandl
                 .SetProperty(j => j.Error, error)
                 .SetProperty(j => j.Stage, $"attempt {job.Attempts} failed; retrying")
                 .SetProperty(j => j.UpdatedAt, now));
+        return false;
     }
 
     private Task<int> FinishAsync(Guid id, string silo, string status, string? result, string? error)

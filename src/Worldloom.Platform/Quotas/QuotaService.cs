@@ -48,6 +48,7 @@ public sealed class QuotaService(LoomDb db, LoomClock clock) : IQuotaService
 
             if (await db.QuotaUsage.AnyAsync(q => q.UserId == userId && q.Week == week, cancellationToken))
             {
+                LoomMetrics.QuotaRefusals.WithLabels(tier).Inc();
                 return new QuotaDecision(false, await GetAsync(userId, tier, cancellationToken));
             }
 

@@ -104,4 +104,18 @@ public sealed class HostingTests
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Unauthorized));
         Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
     }
+
+    [Fact]
+    public async Task Metrics_ExposeRequestsJobsAndAudit()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var user = await host.UserAsync();
+        (await user.Client.PostAsJsonAsync("/api/projects", new { name = "Measured" })).EnsureSuccessStatusCode();
+
+        var text = await host.Client().GetStringAsync("/metrics");
+
+        Assert.Contains("http_request_duration_seconds", text);
+        Assert.Contains("loom_audit_appends_total", text);
+        Assert.Contains("loom_jobs_finished_total", text);
+    }
 }
