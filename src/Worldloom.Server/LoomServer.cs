@@ -37,6 +37,7 @@ public static class LoomServer
         DatabaseTarget.Resolve(options.Database, options.DataDir).Register(builder.Services);
         builder.Services.AddPlatform(builder.Configuration);
         builder.AddCluster();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 

@@ -45,7 +45,7 @@ public sealed class Job
     /// <summary>Set by a cancel request; the running attempt sees it at its next progress report.</summary>
     public bool CancelRequested { get; set; }
 
-    /// <summary>The silo running it.</summary>
+    /// <summary>The silo running it; after a final status, the silo that ran the last attempt.</summary>
     public string? LeaseOwner { get; set; }
 
     /// <summary>A running job whose lease has lapsed was abandoned (its process died) and is picked up again.</summary>

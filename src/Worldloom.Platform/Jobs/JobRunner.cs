@@ -166,7 +166,6 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJobHandl
                 .SetProperty(j => j.Stage, status)
                 .SetProperty(j => j.Result, result)
                 .SetProperty(j => j.Error, error)
-                .SetProperty(j => j.LeaseOwner, (string?)null)
                 .SetProperty(j => j.FinishedAt, now)
                 .SetProperty(j => j.UpdatedAt, now));
     }

@@ -20,6 +20,7 @@ public sealed class HostingTests
         Assert.Equal("healthy", json.GetProperty("status").GetString());
         Assert.Equal("healthy", json.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("healthy", json.GetProperty("checks").GetProperty("keys").GetProperty("status").GetString());
+        Assert.Equal("healthy", json.GetProperty("checks").GetProperty("cluster").GetProperty("status").GetString());
         Assert.Equal("healthy", json.GetProperty("checks").GetProperty("blobs").GetProperty("status").GetString());
     }
 
