@@ -118,5 +118,6 @@ public sealed class HostingTests
         Assert.Contains("http_request_duration_seconds", text);
         Assert.Contains("loom_audit_appends_total", text);
         Assert.Contains("loom_jobs_finished_total", text);
+        Assert.Contains("microsoft_orleans_", text);
     }
 }
