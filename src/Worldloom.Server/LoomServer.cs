@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
@@ -26,6 +27,7 @@ public static class LoomServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = options.Settings });
+        builder.Configuration.AddInMemoryCollection(options.Overrides);
         builder.Configuration["Loom:DataDir"] = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
 
@@ -34,9 +36,10 @@ public static class LoomServer
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "data-protection")));
 
-        DatabaseTarget.Resolve(options.Database, options.DataDir).Register(builder.Services);
+        var database = DatabaseTarget.Resolve(options.Database, options.DataDir);
+        database.Register(builder.Services);
         builder.Services.AddPlatform(builder.Configuration);
-        builder.AddCluster();
+        builder.AddCluster(database);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
@@ -50,11 +53,19 @@ public static class LoomServer
         return app;
     }
 
-    /// <summary>Applies migrations before the server takes requests.</summary>
+    /// <summary>
+    /// Applies migrations before the server takes requests; in the PostgreSQL cluster mode also creates or updates the
+    /// tables Orleans keeps its membership in.
+    /// </summary>
     public static async Task MigrateAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         await DatabaseTarget.MigrateAsync(scope.ServiceProvider.GetRequiredService<LoomDb>());
+        if (app.Services.GetRequiredService<ClusterSettings>().IsPostgres)
+        {
+            // The target's own string: the connection EF opened may have dropped the password from its copy.
+            await OrleansSchema.ApplyAsync(app.Services.GetRequiredService<DatabaseTarget>().ConnectionString);
+        }
     }
 
     // The single-page app: static files, and index.html for any other non-API path so client routes survive a reload.

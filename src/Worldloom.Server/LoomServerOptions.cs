@@ -18,6 +18,12 @@ public sealed class LoomServerOptions
     /// </summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Configuration values that win over every other source, environment variables included: what a command-line flag
+    /// such as <c>loom serve --silo-port</c> sets.
+    /// </summary>
+    public IDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>();
+
     /// <summary>The built web app (<c>web/dist</c>); null to look for it beside the binaries and up the tree.</summary>
     public string? WebRoot { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +18,24 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Listen address", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var dev = new Option<bool>("--dev") { Description = "Also create dev@localhost (admin) with a random password, printed once" };
-        var command = new Command("serve", "Run the server (web app, API, cluster silo) on embedded defaults") { urls, dev };
+        var siloPort = new Option<int?>("--silo-port") { Description = "Port of this process's Orleans silo (default: Loom:Cluster:SiloPort or 11111)" };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "Port of this process's Orleans gateway (default: Loom:Cluster:GatewayPort or 30000)" };
+        var command = new Command("serve", "Run the server (web app, API, cluster silo) on embedded defaults") { urls, dev, siloPort, gatewayPort };
         command.SetAction(async (result, ct) =>
         {
             var options = CommonOptions.ServerOptions(result);
             options.Urls = result.GetValue(urls)!;
+            // Flags beat configuration and environment: several processes on one machine differ only in these.
+            if (result.GetValue(siloPort) is { } silo)
+            {
+                options.Overrides["Loom:Cluster:SiloPort"] = silo.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (result.GetValue(gatewayPort) is { } gateway)
+            {
+                options.Overrides["Loom:Cluster:GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture);
+            }
+
             var app = LoomServer.Build(options);
             await LoomServer.MigrateAsync(app);
             if (result.GetValue(dev))

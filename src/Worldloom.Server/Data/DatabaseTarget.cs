@@ -22,9 +22,10 @@ public sealed record DatabaseTarget(string ConnectionString, bool IsPostgres)
         return new DatabaseTarget(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = true }.ToString(), false);
     }
 
-    /// <summary>Registers <see cref="LoomDb"/> on this target.</summary>
+    /// <summary>Registers <see cref="LoomDb"/> on this target, and the target itself.</summary>
     public void Register(IServiceCollection services)
     {
+        services.AddSingleton(this);
         if (IsPostgres)
         {
             services.AddDbContext<LoomDb, PostgresLoomDb>(o => o.UseNpgsql(ConnectionString));

@@ -41,10 +41,12 @@ public sealed class LoomHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a host. Pass <paramref name="dataDir"/> and <paramref name="database"/> of an earlier host (started with
-    /// <paramref name="keepData"/>) to restart on the same data.
+    /// <paramref name="keepData"/>) to restart on the same data. <paramref name="settings"/> are applied over the test
+    /// defaults, for what must be known before the host is built (the cluster mode).
     /// </summary>
     public static async Task<LoomHost> StartAsync(
-        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, string? dataDir = null, string? database = null, bool keepData = false)
+        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null, string? dataDir = null, string? database = null, bool keepData = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "loom-test-" + Guid.NewGuid().ToString("N"));
         database ??= TestDatabase.Fresh();
@@ -58,6 +60,11 @@ public sealed class LoomHost : IAsyncDisposable
         options.Settings["Loom:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         options.Settings["Loom:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         options.Settings["Loom:Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            options.Settings[key] = value;
+        }
+
         var app = LoomServer.Build(options, b =>
         {
             b.WebHost.UseTestServer();
@@ -127,12 +134,14 @@ public sealed class LoomHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stop first: a silo in PostgreSQL cluster mode records its shutdown in the database, and would retry for minutes
+        // against a dropped one.
+        await _app.StopAsync();
         if (Database is not null && !_keepData)
         {
             await WithDbAsync(db => db.Database.EnsureDeletedAsync());
         }
 
-        await _app.StopAsync();
         await _app.DisposeAsync();
         if (_keepData)
         {
