@@ -10,4 +10,5 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(JobsCommands.Create());
+root.Subcommands.Add(BenchCommands.Create());
 return await root.Parse(args).InvokeAsync();

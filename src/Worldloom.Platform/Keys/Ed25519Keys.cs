@@ -16,18 +16,19 @@ public static class Ed25519Keys
     }
 
     /// <summary>Verifies an Ed25519 signature; false for malformed keys or signatures instead of throwing.</summary>
-    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
-    {
-        if (publicKey.Length != 32 || signature.Length != 64)
-        {
-            return false;
-        }
+    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
+        Import(publicKey) is { } key && Verify(key, data, signature);
 
-        if (!PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key) || key is null)
-        {
-            return false;
-        }
+    /// <summary>
+    /// The raw 32-byte public key in NSec's form, or null when malformed. For a key that verifies often (token
+    /// validation), import once and call <see cref="Verify(PublicKey, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public static PublicKey? Import(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == 32 && PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key)
+            ? key
+            : null;
 
-        return SignatureAlgorithm.Ed25519.Verify(key, data, signature);
-    }
+    /// <summary>Verifies an Ed25519 signature with an imported key; false for a malformed signature instead of throwing.</summary>
+    public static bool Verify(PublicKey publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
+        signature.Length == 64 && SignatureAlgorithm.Ed25519.Verify(publicKey, data, signature);
 }

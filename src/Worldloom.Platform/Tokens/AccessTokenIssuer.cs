@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,6 +13,11 @@ namespace Worldloom.Platform.Tokens;
 public sealed class AccessTokenIssuer(IKeyStore keys, IOptions<TokenOptions> options, LoomClock clock)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    // Verification keys by key id, built once rather than per request: each carries its own crypto provider factory
+    // and its imported NSec key. A key id is the thumbprint of the key, but an entry is still checked against the
+    // store's bytes before use, so the store stays the one authority on which keys verify.
+    private readonly ConcurrentDictionary<string, Ed25519SecurityKey> _verificationKeys = new(StringComparer.Ordinal);
 
     /// <summary>Creates a signed access token for a user. Returns the token and its lifetime in seconds.</summary>
     public (string Token, int ExpiresIn) Issue(Guid userId, string email, string role, string tier)
@@ -59,6 +65,18 @@ public sealed class AccessTokenIssuer(IKeyStore keys, IOptions<TokenOptions> opt
         // OKP keys are invisible to IdentityModel's JWKS helpers, so keys are resolved here by kid.
         IssuerSigningKeyResolver = (_, _, kid, _) => keys.PublicKeys
             .Where(k => kid is null || k.KeyId == kid)
-            .Select(k => (SecurityKey)new Ed25519SecurityKey(k)),
+            .Select(k => (SecurityKey)VerificationKey(k)),
     };
+
+    private Ed25519SecurityKey VerificationKey(PublicSigningKey key)
+    {
+        if (_verificationKeys.TryGetValue(key.KeyId, out var cached) && cached.Public.PublicKey.AsSpan().SequenceEqual(key.PublicKey))
+        {
+            return cached;
+        }
+
+        var built = new Ed25519SecurityKey(key);
+        _verificationKeys[key.KeyId] = built;
+        return built;
+    }
 }

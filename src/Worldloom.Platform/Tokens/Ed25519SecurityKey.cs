@@ -20,10 +20,14 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey
         Signer = signer;
         KeyId = publicKey.KeyId;
         CryptoProviderFactory = new CryptoProviderFactory { CustomCryptoProvider = new Ed25519CryptoProvider() };
+        Verifier = Ed25519Keys.Import(publicKey.PublicKey);
     }
 
     /// <summary>The public key material.</summary>
     public PublicSigningKey Public { get; }
+
+    /// <summary>The public key imported once for verification; null when the material is malformed (nothing verifies).</summary>
+    internal NSec.Cryptography.PublicKey? Verifier { get; }
 
     /// <summary>The store that signs on this key's behalf, or null for a verification-only key.</summary>
     public IKeyStore? Signer { get; }

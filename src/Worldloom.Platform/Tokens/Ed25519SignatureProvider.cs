@@ -30,11 +30,12 @@ internal sealed class Ed25519SignatureProvider(Ed25519SecurityKey key) : Signatu
     }
 
     public override bool Verify(byte[] input, byte[] signature) =>
-        Ed25519Keys.Verify(key.Public.PublicKey, input, signature);
+        key.Verifier is { } publicKey && Ed25519Keys.Verify(publicKey, input, signature);
 
     public override bool Verify(byte[] input, int inputOffset, int inputLength, byte[] signature, int signatureOffset, int signatureLength) =>
         signatureLength == SignatureSize
-        && Ed25519Keys.Verify(key.Public.PublicKey, input.AsSpan(inputOffset, inputLength), signature.AsSpan(signatureOffset, signatureLength));
+        && key.Verifier is { } publicKey
+        && Ed25519Keys.Verify(publicKey, input.AsSpan(inputOffset, inputLength), signature.AsSpan(signatureOffset, signatureLength));
 
     protected override void Dispose(bool disposing)
     {

@@ -22,17 +22,22 @@ public sealed record DatabaseTarget(string ConnectionString, bool IsPostgres)
         return new DatabaseTarget(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = true }.ToString(), false);
     }
 
-    /// <summary>Registers <see cref="LoomDb"/> on this target, and the target itself.</summary>
+    /// <summary>
+    /// Registers <see cref="LoomDb"/> on this target (pooled), and the target itself. Pooled because a fresh context
+    /// per request rebuilt its options and EF's internal services every time, the largest single cost of a small read (see docs/benchmarks.md). A pooled
+    /// context is reset (change tracker, connection, transaction) when its scope ends, so each scope still sees a
+    /// clean one; <see cref="LoomDb"/> keeps no state of its own that a reset would miss.
+    /// </summary>
     public void Register(IServiceCollection services)
     {
         services.AddSingleton(this);
         if (IsPostgres)
         {
-            services.AddDbContext<LoomDb, PostgresLoomDb>(o => o.UseNpgsql(ConnectionString));
+            services.AddDbContextPool<LoomDb, PostgresLoomDb>(o => o.UseNpgsql(ConnectionString));
         }
         else
         {
-            services.AddDbContext<LoomDb, SqliteLoomDb>(o => o.UseSqlite(ConnectionString));
+            services.AddDbContextPool<LoomDb, SqliteLoomDb>(o => o.UseSqlite(ConnectionString));
         }
     }
 

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Worldloom.Cli.Bench;
+
+namespace Worldloom.Cli.Commands;
+
+/// <summary><c>loom bench api</c>: load benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
+internal static class BenchCommands
+{
+    public static Command Create()
+    {
+        var url = new Option<Uri?>("--url")
+        {
+            Description = "Measure a running server instead of starting one in this process",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+                {
+                    return parsed;
+                }
+
+                r.AddError($"--url: '{text}' is not an absolute http:// or https:// address.");
+                return null;
+            },
+        };
+        var rate = Positive(new Option<int>("--rate") { Description = "Requests per second, held constant (open loop)", DefaultValueFactory = _ => 2000 });
+        var duration = BenchDuration.Option("--duration", "Length of each measured phase (20s, 500ms, 2m)", TimeSpan.FromSeconds(20));
+        var warmup = BenchDuration.Option("--warmup", "Unmeasured load first, so tiered JIT and connection setup are not measured", TimeSpan.FromSeconds(15));
+        var concurrency = Positive(new Option<int>("--concurrency") { Description = "Connections: the most requests in flight at once", DefaultValueFactory = _ => 64 });
+        var users = Positive(new Option<int>("--users")
+        {
+            Description = "Accounts to spread requests over, so the per-user rate limit is not what is measured (against --url each costs two calls to /api/auth/*, limited to 60/min per address)",
+            DefaultValueFactory = _ => 32,
+        });
+        var baseline = new Option<bool>("--baseline")
+        {
+            Description = "Also measure a do-nothing endpoint at the same rate as a reference (in-process server only; --baseline false to skip)",
+            DefaultValueFactory = _ => true,
+        };
+        duration.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
+            {
+                r.AddError("--duration must be longer than zero.");
+            }
+        });
+
+        var api = new Command("api", "Authenticated GET /api/me and GET /api/projects at a constant rate; p50/p95/p99 latency. Without --url it starts its own server on a fresh SQLite database in a temporary dir (--data and --db are not used)")
+        {
+            url, rate, duration, warmup, concurrency, users, baseline,
+        };
+        api.SetAction(async (result, ct) =>
+        {
+            var settings = new ApiBenchSettings(
+                result.GetValue(url),
+                result.GetValue(rate),
+                result.GetValue(duration),
+                result.GetValue(warmup),
+                result.GetValue(concurrency),
+                result.GetValue(users),
+                result.GetValue(baseline),
+                CommonOptions.ServerOptions(result).WebRoot);
+            try
+            {
+                return await ApiBench.RunAsync(settings, ct);
+            }
+            catch (Exception e) when (e is BenchSetupException or HttpRequestException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api };
+    }
+
+    private static Option<int> Positive(Option<int> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError($"{option.Name} must be at least 1.");
+            }
+        });
+        return option;
+    }
+}
