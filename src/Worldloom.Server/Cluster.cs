@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Worldloom.Platform.Grains;
 using Worldloom.Server.Data;
 
 namespace Worldloom.Server;
@@ -31,6 +33,10 @@ internal static class Cluster
         builder.Services.AddSingleton(settings);
         builder.UseOrleans(silo =>
         {
+            // Grain state goes to the platform database in both modes, so it follows LOOM_DB like all other data.
+            silo.Services.AddGrainStorage(
+                Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+                (sp, _) => ActivatorUtilities.CreateInstance<DatabaseGrainStorage>(sp));
             if (!settings.IsPostgres)
             {
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);

@@ -30,6 +30,9 @@ public abstract class LoomDb(DbContextOptions options) : DbContext(options)
     /// <summary>Projects.</summary>
     public DbSet<Project> Projects => Set<Project>();
 
+    /// <summary>Persisted grain state (Orleans grain storage).</summary>
+    public DbSet<Grains.GrainStateRecord> GrainStates => Set<Grains.GrainStateRecord>();
+
     /// <summary>Durable job records.</summary>
     public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
 
@@ -94,6 +97,14 @@ public abstract class LoomDb(DbContextOptions options) : DbContext(options)
             e.Property(a => a.Hash).HasMaxLength(64);
             e.Property(a => a.KeyId).HasMaxLength(64);
             e.Property(a => a.Signature).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Grains.GrainStateRecord>(e =>
+        {
+            e.ToTable("grain_state");
+            e.HasKey(g => new { g.StateName, g.GrainId });
+            e.Property(g => g.StateName).HasMaxLength(100);
+            e.Property(g => g.GrainId).HasMaxLength(400);
+            e.Property(g => g.ETag).HasMaxLength(32);
         });
         modelBuilder.Entity<Jobs.Job>(e =>
         {

@@ -193,6 +193,33 @@ namespace Worldloom.Server.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Worldloom.Platform.Grains.GrainStateRecord", b =>
+                {
+                    b.Property<string>("StateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GrainId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StateName", "GrainId");
+
+                    b.ToTable("grain_state", (string)null);
+                });
+
             modelBuilder.Entity("Worldloom.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")

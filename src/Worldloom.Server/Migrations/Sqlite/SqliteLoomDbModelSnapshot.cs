@@ -186,6 +186,33 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Worldloom.Platform.Grains.GrainStateRecord", b =>
+                {
+                    b.Property<string>("StateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrainId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StateName", "GrainId");
+
+                    b.ToTable("grain_state", (string)null);
+                });
+
             modelBuilder.Entity("Worldloom.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")
