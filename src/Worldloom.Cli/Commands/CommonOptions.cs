@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Worldloom.Server;
 
 namespace Worldloom.Cli.Commands;
@@ -38,7 +40,12 @@ internal static class CommonOptions
     /// </summary>
     public static async Task<WebApplication> OfflineAsync(ParseResult result)
     {
-        var app = LoomServer.Build(ServerOptions(result), b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = LoomServer.Build(ServerOptions(result), b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Standard output carries the command's own answer (a key id, a table, a verdict); logs go to stderr.
+            b.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
         await LoomServer.MigrateAsync(app);
         return app;
     }

@@ -100,10 +100,12 @@ public sealed class CliTests : IDisposable
         var rotate = await LoomCli.RunAsync(null, "keys", "rotate", "--data", _data);
         var list = await LoomCli.RunAsync(null, "keys", "list", "--data", _data);
 
-        Assert.Equal(0, rotate.ExitCode);
+        Assert.True(rotate.ExitCode == 0, rotate.Stdout + rotate.Stderr);
+        Assert.True(list.ExitCode == 0, list.Stdout + list.Stderr);
         var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        Assert.Contains(rotate.Stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].Trim(), lines[^1]);
+        Assert.True(lines.Length == 2, $"keys list printed:\n{list.Stdout}\nstderr:\n{list.Stderr}");
+        var kid = rotate.Stdout.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.True(lines[^1].StartsWith(kid, StringComparison.Ordinal), $"rotate printed '{rotate.Stdout}', list printed:\n{list.Stdout}");
     }
 
     [Fact]
