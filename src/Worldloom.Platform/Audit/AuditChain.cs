@@ -56,14 +56,8 @@ public sealed class AuditChain(IServiceScopeFactory scopes, IKeyStore keys, Loom
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable();
-        var list = new List<AuditEntry>();
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
-        {
-            list.Add(entry);
-        }
-
-        return AuditChainVerifier.Verify(list, keys.PublicKeys.ToList());
+        var entries = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Seq).ToListAsync(cancellationToken);
+        return AuditChainVerifier.Verify(entries, keys.PublicKeys.ToList());
     }
 
     private AuditEntry Seal(AuditEvent e, long seq, string prevHash)

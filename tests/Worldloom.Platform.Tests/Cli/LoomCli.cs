@@ -9,24 +9,15 @@ public static class LoomCli
 
     public static async Task<Run> RunAsync(string? stdin, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "loom.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment.Remove("LOOM_DATA");
-        info.Environment.Remove("LOOM_DB");
         // Each run builds the app without starting it; a free silo port keeps it clear of anything listening.
-        info.Environment["Loom__Cluster__SiloPort"] = Support.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Loom__Cluster__GatewayPort"] = Support.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var info = Cluster.LoomProcess.StartInfo(
+            args,
+            new Dictionary<string, string>
+            {
+                ["Loom__Cluster__SiloPort"] = Support.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Loom__Cluster__GatewayPort"] = Support.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            redirectInput: true);
         using var process = Process.Start(info)!;
         if (stdin is not null)
         {

@@ -38,8 +38,11 @@ public sealed class LoomProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet loom.dll ARGS</c> with <paramref name="environment"/> added to this process's environment.</summary>
-    public static LoomProcess Start(string name, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, bool redirectInput = false)
+    /// <summary>
+    /// How every test runs the CLI: <c>dotnet loom.dll ARGS</c> from the test output folder, with the runner's own
+    /// Worldloom settings removed and <paramref name="environment"/> added.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, bool redirectInput)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -66,6 +69,13 @@ public sealed class LoomProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        return info;
+    }
+
+    /// <summary>Starts <c>dotnet loom.dll ARGS</c> with <paramref name="environment"/> added to this process's environment.</summary>
+    public static LoomProcess Start(string name, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, bool redirectInput = false)
+    {
+        var info = StartInfo(args, environment, redirectInput);
         var process = new Process { StartInfo = info };
         var loom = new LoomProcess(name, process);
         process.OutputDataReceived += (_, e) => loom.Keep(e.Data);
