@@ -1,6 +1,7 @@
 using System.Numerics;
 using Worldloom.Forge.Core.Noise;
 using Worldloom.Forge.Core.Numerics;
+using Worldloom.Forge.Core.Pipeline;
 using Worldloom.Forge.Core.Random;
 using Worldloom.Forge.Core.World;
 
@@ -12,10 +13,21 @@ namespace Worldloom.Forge.Core.Stages;
 /// from the <see cref="StreamName"/> stream of the seed, so the result is the same bytes on every machine. Cost is
 /// linear in cells: a fixed number of octaves per size and a fixed number of erosion sweeps.
 /// </summary>
-public static class HeightmapStage
+public sealed class HeightmapStage : IWorldStage
 {
     /// <summary>The name of this stage's random stream.</summary>
     public const string StreamName = "heightmap";
+
+    /// <inheritdoc />
+    public string Name => StreamName;
+
+    /// <inheritdoc />
+    public void Run(ForgeWorld world, ChaChaRng rng)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(rng);
+        world.Heightmap = Generate(world.Parameters, rng);
+    }
 
     /// <summary>Thermal erosion sweeps over the whole map.</summary>
     public const int ErosionIterations = 6;
@@ -32,6 +44,11 @@ public static class HeightmapStage
     public static Heightmap Generate(ForgeSeed seed, WorldParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(seed);
+        return Generate(parameters, ChaChaRng.ForStage(seed.Bytes, StreamName));
+    }
+
+    private static Heightmap Generate(WorldParameters parameters, ChaChaRng rng)
+    {
         ArgumentNullException.ThrowIfNull(parameters);
         var errors = parameters.Validate();
         if (errors.Count > 0)
@@ -42,7 +59,7 @@ public static class HeightmapStage
         int width = parameters.Width, height = parameters.Height;
         var shape = PresetShape.For(parameters.Preset);
         var maxDim = Math.Max(width, height);
-        var noise = new FractalNoise(ChaChaRng.ForStage(seed.Bytes, StreamName), Octaves(maxDim, shape.BaseCells), Gain(parameters.Roughness));
+        var noise = new FractalNoise(rng, Octaves(maxDim, shape.BaseCells), Gain(parameters.Roughness));
 
         // Noise coordinates and squared falloff distances depend on one axis each: computed once per column and row.
         var noiseX = new int[width];
