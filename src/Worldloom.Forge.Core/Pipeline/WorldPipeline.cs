@@ -16,6 +16,9 @@ public static class WorldPipeline
     private static readonly IWorldStage[] StageList =
     [
         new HeightmapStage(),
+        new SettlementStage(),
+        new RoadStage(),
+        new RegionStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
