@@ -60,7 +60,7 @@ public sealed class GridPathfinder
     /// <param name="cost">The path's total step cost; 0 when there is no path.</param>
     public IReadOnlyList<GridPoint>? FindPath(ReadOnlySpan<int> costs, int minCellCost, GridPoint from, GridPoint to, out int cost)
     {
-        var margin = Math.Max(16, Math.Max(Math.Abs(to.X - from.X), Math.Abs(to.Y - from.Y)) / 2);
+        var margin = Math.Max(8, Math.Max(Math.Abs(to.X - from.X), Math.Abs(to.Y - from.Y)) / 4);
         while (true)
         {
             int x0 = Math.Max(0, Math.Min(from.X, to.X) - margin), x1 = Math.Min(Width - 1, Math.Max(from.X, to.X) + margin);
@@ -78,7 +78,7 @@ public sealed class GridPathfinder
     /// <summary>
     /// The cheapest path from <paramref name="from"/> to <paramref name="to"/> that stays inside the window
     /// [<paramref name="x0"/>..<paramref name="x1"/>] × [<paramref name="y0"/>..<paramref name="y1"/>] (inclusive),
-    /// or null. Equal priorities are taken in ascending cell order, so the path is fixed by the input.
+    /// or null. Equal priorities (f, then h) are taken in ascending cell order, so the path is fixed by the input.
     /// </summary>
     public IReadOnlyList<GridPoint>? FindPathWithin(
         ReadOnlySpan<int> costs, int minCellCost, GridPoint from, GridPoint to, int x0, int y0, int x1, int y1, out int cost)
@@ -110,10 +110,10 @@ public sealed class GridPathfinder
         _g[start] = 0;
         _parent[start] = -1;
         _state[start] = open;
-        _open.Push(((long)Heuristic(from.X, from.Y, to, minCellCost, diagonalMin) << 32) | (uint)start);
+        _open.Push(Priority(0, Heuristic(from.X, from.Y, to, minCellCost, diagonalMin)), start);
         while (_open.Count > 0)
         {
-            var cell = (int)(_open.Pop() & 0xFFFFFFFF);
+            var cell = _open.Pop(out _);
             if (_state[cell] == closed)
             {
                 continue;
@@ -149,14 +149,17 @@ public sealed class GridPathfinder
                     _state[next] = open;
                     _g[next] = tentative;
                     _parent[next] = cell;
-                    var f = tentative + Heuristic(nx, ny, to, minCellCost, diagonalMin);
-                    _open.Push(((long)f << 32) | (uint)next);
+                    _open.Push(Priority(tentative, Heuristic(nx, ny, to, minCellCost, diagonalMin)), next);
                 }
             }
         }
 
         return null;
     }
+
+    // Lowest f = g + h first; among equal f the one nearer the goal (lower h), which walks straight along a plateau
+    // instead of widening it; then the lower cell index. Any such order keeps A* exact.
+    private static long Priority(int g, int h) => ((long)(g + h) << 32) | (uint)h;
 
     // Octile distance with the cheapest orthogonal and diagonal steps: a lower bound on any path's cost.
     private static int Heuristic(int x, int y, GridPoint to, int orthogonal, int diagonal)

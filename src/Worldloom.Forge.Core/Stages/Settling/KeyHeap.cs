@@ -1,72 +1,84 @@
 namespace Worldloom.Forge.Core.Stages.Settling;
 
 /// <summary>
-/// A binary min-heap of 64-bit keys. Searches pack (priority, cell) into one key, so every key is distinct and the
-/// pop order is fully fixed by the keys: no hidden tie-break, no allocation per push once the array has grown.
+/// A binary min-heap of (priority, item) pairs of integers, ordered by priority and then by item. Every pair a search
+/// pushes is distinct, so the pop order is fixed by the pairs alone: no hidden tie-break, and no allocation per push
+/// once the arrays have grown.
 /// </summary>
 internal sealed class KeyHeap
 {
-    private long[] _keys = new long[256];
+    private long[] _priorities = new long[256];
+    private int[] _items = new int[256];
 
     public int Count { get; private set; }
 
     public void Clear() => Count = 0;
 
-    public void Push(long key)
+    public void Push(long priority, int item)
     {
-        if (Count == _keys.Length)
+        if (Count == _priorities.Length)
         {
-            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _priorities, _priorities.Length * 2);
+            Array.Resize(ref _items, _items.Length * 2);
         }
 
         var i = Count++;
         while (i > 0)
         {
             var parent = (i - 1) >> 1;
-            if (_keys[parent] <= key)
+            if (!Less(priority, item, _priorities[parent], _items[parent]))
             {
                 break;
             }
 
-            _keys[i] = _keys[parent];
+            _priorities[i] = _priorities[parent];
+            _items[i] = _items[parent];
             i = parent;
         }
 
-        _keys[i] = key;
+        _priorities[i] = priority;
+        _items[i] = item;
     }
 
-    public long Pop()
+    public int Pop(out long priority)
     {
-        var top = _keys[0];
-        var last = _keys[--Count];
+        priority = _priorities[0];
+        var top = _items[0];
+        var count = --Count;
+        long lastPriority = _priorities[count];
+        var lastItem = _items[count];
         var i = 0;
         while (true)
         {
             var child = (2 * i) + 1;
-            if (child >= Count)
+            if (child >= count)
             {
                 break;
             }
 
-            if (child + 1 < Count && _keys[child + 1] < _keys[child])
+            if (child + 1 < count && Less(_priorities[child + 1], _items[child + 1], _priorities[child], _items[child]))
             {
                 child++;
             }
 
-            if (_keys[child] >= last)
+            if (!Less(_priorities[child], _items[child], lastPriority, lastItem))
             {
                 break;
             }
 
-            _keys[i] = _keys[child];
+            _priorities[i] = _priorities[child];
+            _items[i] = _items[child];
             i = child;
         }
 
-        if (Count > 0)
+        if (count > 0)
         {
-            _keys[i] = last;
+            _priorities[i] = lastPriority;
+            _items[i] = lastItem;
         }
 
         return top;
     }
+
+    private static bool Less(long p, int item, long q, int other) => p < q || (p == q && item < other);
 }

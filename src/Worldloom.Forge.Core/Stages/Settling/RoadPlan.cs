@@ -315,11 +315,11 @@ internal static class RoadPlan
             _open.Clear();
             _distance[from] = 0;
             _stamp[from] = _generation;
-            _open.Push(from);
+            _open.Push(0, from);
             while (_open.Count > 0)
             {
-                var key = _open.Pop();
-                int node = (int)(key & 0xFFFFFFFF), distance = (int)(key >> 32);
+                var node = _open.Pop(out var priority);
+                var distance = (int)priority;
                 if (distance > _distance[node])
                 {
                     continue;
@@ -337,7 +337,7 @@ internal static class RoadPlan
                     {
                         _stamp[next] = _generation;
                         _distance[next] = d;
-                        _open.Push(((long)d << 32) | (uint)next);
+                        _open.Push(d, next);
                     }
                 }
             }
