@@ -16,6 +16,7 @@ public static class WorldPipeline
     private static readonly IWorldStage[] StageList =
     [
         new HeightmapStage(),
+        new ClimateStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
