@@ -17,6 +17,7 @@ public static class WorldPipeline
     [
         new HeightmapStage(),
         new ClimateStage(),
+        new BiomeStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
