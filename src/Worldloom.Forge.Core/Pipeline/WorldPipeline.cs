@@ -18,6 +18,7 @@ public static class WorldPipeline
         new HeightmapStage(),
         new ClimateStage(),
         new BiomeStage(),
+        new HydrologyStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
