@@ -16,6 +16,9 @@ public static class WorldPipeline
     private static readonly IWorldStage[] StageList =
     [
         new HeightmapStage(),
+        new NpcStage(),
+        new BestiaryStage(),
+        new PoiStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
