@@ -19,6 +19,9 @@ public static class WorldPipeline
         new ClimateStage(),
         new BiomeStage(),
         new HydrologyStage(),
+        new NpcStage(),
+        new BestiaryStage(),
+        new PoiStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
