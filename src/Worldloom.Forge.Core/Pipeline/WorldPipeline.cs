@@ -16,9 +16,15 @@ public static class WorldPipeline
     private static readonly IWorldStage[] StageList =
     [
         new HeightmapStage(),
+        new ClimateStage(),
+        new BiomeStage(),
+        new HydrologyStage(),
         new SettlementStage(),
         new RoadStage(),
         new RegionStage(),
+        new NpcStage(),
+        new BestiaryStage(),
+        new PoiStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>
