@@ -8,8 +8,8 @@ internal static class Territory
     /// cell of cost c for c (orthogonal) or c·14/10 (diagonal), cost 0 impassable. Each reached cell gets the owner
     /// with the smallest (distance, owner), so ties go to the lower owner whatever order cells are visited in; each
     /// owner's cells are 8-connected to its seed because a cell takes its owner from a neighbour on a shortest path.
-    /// Dial's bucket queue (one bucket per distance modulo the largest step + 1, cells linked in place) makes it
-    /// O(cells + distance range) with no heap. Unreached cells get 0.
+    /// Dial's bucket queue (one bucket per distance modulo the largest step + 1) makes it O(cells + distance
+    /// range) with no heap. Unreached cells get 0.
     /// </summary>
     public static int[] Grow(int[] costs, int width, int height, IReadOnlyList<(int Cell, int Owner)> seeds)
     {
@@ -23,45 +23,26 @@ internal static class Territory
             maxStep = Math.Max(maxStep, GridPathfinder.StepCost(c, true));
         }
 
-        var buckets = maxStep + 1;
-        var heads = new int[buckets];
-        Array.Fill(heads, -1);
-        var next = new int[n];
-        var previous = new int[n];
-        var done = new bool[n];
-        var pending = 0;
-
-        void Insert(int cell)
+        // Circular buckets, each a stack of cells; a cell may sit in several (lazy deletion: an entry whose distance
+        // no longer matches its bucket is skipped), which is cheaper than unlinking it on every improvement.
+        var buckets = new int[maxStep + 1][];
+        var counts = new int[maxStep + 1];
+        for (var b = 0; b < buckets.Length; b++)
         {
-            var b = distance[cell] % buckets;
-            previous[cell] = -1;
-            next[cell] = heads[b];
-            if (heads[b] >= 0)
-            {
-                previous[heads[b]] = cell;
-            }
-
-            heads[b] = cell;
-            pending++;
+            buckets[b] = new int[16];
         }
 
-        void Remove(int cell)
+        var pending = 0L;
+        void Push(int cell, int d)
         {
-            if (previous[cell] >= 0)
+            var b = d % buckets.Length;
+            if (counts[b] == buckets[b].Length)
             {
-                next[previous[cell]] = next[cell];
-            }
-            else
-            {
-                heads[distance[cell] % buckets] = next[cell];
+                Array.Resize(ref buckets[b], buckets[b].Length * 2);
             }
 
-            if (next[cell] >= 0)
-            {
-                previous[next[cell]] = previous[cell];
-            }
-
-            pending--;
+            buckets[b][counts[b]++] = cell;
+            pending++;
         }
 
         foreach (var (cell, who) in seeds)
@@ -71,26 +52,31 @@ internal static class Territory
                 continue;
             }
 
-            if (distance[cell] == 0)
+            if (distance[cell] != 0)
             {
-                owner[cell] = who;
-                continue;
+                Push(cell, 0);
             }
 
             distance[cell] = 0;
             owner[cell] = who;
-            Insert(cell);
         }
 
         for (var d = 0; pending > 0; d++)
         {
-            var b = d % buckets;
-            while (heads[b] >= 0)
+            var b = d % buckets.Length;
+            // Cells pushed while this bucket drains have a larger distance, so they land in other buckets.
+            while (counts[b] > 0)
             {
-                var cell = heads[b];
-                Remove(cell);
-                done[cell] = true;
-                int x = cell % width, y = cell / width, who = owner[cell];
+                var cell = buckets[b][--counts[b]];
+                pending--;
+                if (distance[cell] != d)
+                {
+                    continue;
+                }
+
+                // Mark it settled: no later relaxation can reach d again, and a second entry for it is skipped.
+                distance[cell] = -d - 1;
+                int y = cell / width, x = cell - (y * width), who = owner[cell];
                 for (var dy = -1; dy <= 1; dy++)
                 {
                     var ny = y + dy;
@@ -108,24 +94,21 @@ internal static class Territory
                         }
 
                         var m = (ny * width) + nx;
-                        if (done[m] || costs[m] == 0)
+                        var cost = costs[m];
+                        var current = distance[m];
+                        if (cost == 0 || current < 0)
                         {
                             continue;
                         }
 
-                        var nd = d + GridPathfinder.StepCost(costs[m], dx != 0 && dy != 0);
-                        if (nd < distance[m])
+                        var nd = d + GridPathfinder.StepCost(cost, dx != 0 && dy != 0);
+                        if (nd < current)
                         {
-                            if (distance[m] != int.MaxValue)
-                            {
-                                Remove(m);
-                            }
-
                             distance[m] = nd;
                             owner[m] = who;
-                            Insert(m);
+                            Push(m, nd);
                         }
-                        else if (nd == distance[m] && who < owner[m])
+                        else if (nd == current && who < owner[m])
                         {
                             owner[m] = who;
                         }
