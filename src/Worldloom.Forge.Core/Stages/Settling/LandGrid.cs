@@ -77,7 +77,8 @@ internal sealed class LandGrid
 
         var labels = new int[n];
         var sizes = new List<int> { 0 };
-        var stack = new int[n];
+        // The fill's stack grows on demand: it holds the frontier, which is far smaller than the map.
+        var stack = new int[1024];
         var landCells = 0;
         for (var start = 0; start < n; start++)
         {
@@ -110,6 +111,11 @@ internal sealed class LandGrid
                         var next = (ny * width) + nx;
                         if ((uint)nx < (uint)width && kinds[next] == Land && labels[next] == 0)
                         {
+                            if (top == stack.Length)
+                            {
+                                Array.Resize(ref stack, stack.Length * 2);
+                            }
+
                             labels[next] = label;
                             stack[top++] = next;
                         }

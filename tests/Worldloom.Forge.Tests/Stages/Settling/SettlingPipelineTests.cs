@@ -43,6 +43,21 @@ public sealed class SettlingPipelineTests
         SettlingInvariants.AssertAll(world);
     }
 
+    [Theory]
+    [InlineData(WorldPreset.Continent)]
+    [InlineData(WorldPreset.Archipelago)]
+    public void Generate_DenserWorld_KeepsEverySiteOfASparserOne(WorldPreset preset)
+    {
+        List<GridPoint> Sites(int density) => WorldPipeline.Generate(ForgeSeed.Parse("density"), new WorldParameters { Width = 128, Height = 128, Preset = preset, SettlementDensity = density })
+            .Settlements.Select(s => s.Location).ToList();
+
+        var sparse = Sites(20);
+        var dense = Sites(80);
+
+        Assert.True(dense.Count > sparse.Count, $"{sparse.Count} then {dense.Count}");
+        Assert.Equal(sparse, dense.Take(sparse.Count));
+    }
+
     [Fact]
     public void Generate_DefaultContinent256_HasTwentyToSixtySettlements()
     {
