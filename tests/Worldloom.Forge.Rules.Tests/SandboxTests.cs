@@ -109,6 +109,14 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public void GuardedRepeat_DoesNotResetTheStatementBudget()
+    {
+        var error = Rules.Fails("function onPois() { for (let i = 0; ; i++) { 'a'.repeat(2); } }", "pois", TestWorld.Create(), new RuleLimits { MaxStatements = 10_000 });
+
+        Assert.Contains("statements", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Repeat_WithinTheLimit_StillWorks()
     {
         var observer = Rules.Observe("console.log('ab'.repeat(3), 'x'.repeat(0).length);");
