@@ -125,6 +125,30 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public void MemoryLimit_IsNotSpentByCellReads()
+    {
+        // 65,536 cells, five reads each. The script's own counting allocates (Jint boxes numbers past its small-int
+        // cache: up to 2 MB here), but reads that allocated even 8 bytes each would blow the 4 MiB budget.
+        var observer = RuleScript.Compile("""
+            function onHeightmap(world) {
+              let land = 0, high = 0;
+              for (let y = 0; y < world.height; y++) for (let x = 0; x < world.width; x++) {
+                if (world.isLand(x, y)) land++;
+                if (world.elevation(x, y) > 65000) high++;
+                if (world.elevation(x, y) > 65000) high++;
+                if (world.elevation(x, y) > 65000) high++;
+                if (world.elevation(x, y) > 65000) high++;
+              }
+              console.log(land > 0);
+            }
+            """, new RuleLimits { MemoryBytes = 4 * 1024 * 1024 }).CreateObserver();
+
+        Worldloom.Forge.Core.Pipeline.WorldPipeline.Generate(Worldloom.Forge.Core.World.ForgeSeed.Parse("7"), new Worldloom.Forge.Core.World.WorldParameters { Width = 256, Height = 256 }, observer);
+
+        Assert.Equal(["true"], Rules.Lines(observer));
+    }
+
+    [Fact]
     public void Recursion_IsLimited()
     {
         var error = Rules.Fails("function down(n) { return down(n + 1); } function onPois() { down(0); }", "pois", TestWorld.Create(), new RuleLimits { MaxRecursion = 32 });
