@@ -106,6 +106,7 @@ public sealed class RuleObserver : IPipelineObserver
         finally
         {
             _hook = null;
+            context.Closed = true;
         }
 
         // The world changes only now that the hook has returned; every edit was checked when it was made.

@@ -63,7 +63,10 @@ internal static partial class ScriptWorld
     {
         JsValue? value = null;
         var getter = new ClrFunction(engine, "get " + name, (_, _) =>
-            available() ? value ??= build() : throw NotYet(engine, hook, name, producer));
+        {
+            hook.EnsureOpen(engine, "world");
+            return available() ? value ??= build() : throw NotYet(engine, hook, name, producer);
+        });
         target.DefineOwnProperty(name, new GetSetPropertyDescriptor(getter, JsValue.Undefined, enumerable: true, configurable: false));
     }
 
@@ -78,6 +81,7 @@ internal static partial class ScriptWorld
         var yLabel = $"{call}: y";
         return new ClrFunction(engine, name, (_, args) =>
         {
+            hook.EnsureOpen(engine, "world");
             if (layer() is null)
             {
                 throw NotYet(engine, hook, name, producer);
