@@ -141,7 +141,7 @@ public sealed class SandboxTests
               }
               console.log(land > 0);
             }
-            """, new RuleLimits { MemoryBytes = 4 * 1024 * 1024 }).CreateObserver();
+            """, new RuleLimits { MemoryBytes = 4 * 1024 * 1024, Timeout = TimeSpan.FromSeconds(30) }).CreateObserver();
 
         Worldloom.Forge.Core.Pipeline.WorldPipeline.Generate(Worldloom.Forge.Core.World.ForgeSeed.Parse("7"), new Worldloom.Forge.Core.World.WorldParameters { Width = 256, Height = 256 }, observer);
 
