@@ -181,9 +181,21 @@ public sealed class RuleObserver : IPipelineObserver
         }
     }
 
-    /// <summary>"TypeError: message" for errors, the value itself for anything else thrown.</summary>
-    private static string Describe(JavaScriptException e) =>
-        e.Error is Jint.Native.Object.ObjectInstance error && error.Get("name") is JsString name && name.ToString().Length > 0
-            ? $"{name}: {e.Message}"
-            : e.Message;
+    /// <summary>
+    /// "TypeError: message" for errors, the value itself for anything else thrown. Reading them may run script code
+    /// (a getter on a thrown object) after the hook's budget is spent; if that fails, the value is not described.
+    /// </summary>
+    private static string Describe(JavaScriptException e)
+    {
+        try
+        {
+            return e.Error is Jint.Native.Object.ObjectInstance error && error.Get("name") is JsString name && name.ToString().Length > 0
+                ? $"{name}: {e.Message}"
+                : e.Message;
+        }
+        catch (Exception inner) when (inner is JintException or TimeoutException)
+        {
+            return "The script threw a value that could not be described.";
+        }
+    }
 }

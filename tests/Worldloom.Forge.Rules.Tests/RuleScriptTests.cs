@@ -136,4 +136,24 @@ public sealed class RuleScriptTests
 
         Assert.Equal(["a 1 true null {\"b\":[1,\"x\"]} [3]"], Rules.Lines(observer));
     }
+
+    [Fact]
+    public void ConsoleLog_CyclicObject_FallsBackToItsStringForm()
+    {
+        var observer = Rules.Observe("const a = {}; a.self = a; console.log(a, 'after');");
+
+        Assert.Equal(["[object Object] after"], Rules.Lines(observer));
+    }
+
+    [Fact]
+    public void ThrownValueWithAnEndlessNameGetter_StillFailsAsARuleError()
+    {
+        var error = Rules.Fails(
+            "function onPois() { const e = new Error('x'); Object.defineProperty(e, 'name', { get() { for (;;) {} } }); throw e; }",
+            "pois",
+            TestWorld.Create(),
+            new RuleLimits { MaxStatements = 10_000 });
+
+        Assert.Equal("pois", error.Stage);
+    }
 }
