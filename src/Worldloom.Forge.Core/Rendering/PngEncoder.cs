@@ -107,26 +107,60 @@ public static class PngEncoder
     }
 
     // Writes the filtered row (type byte first) into row and returns the sum of |residual| with residuals read as
-    // signed bytes, the minimum-sum-of-absolute-differences heuristic.
+    // signed bytes, the minimum-sum-of-absolute-differences heuristic. One loop per filter keeps the inner loops tight.
     private static long Filter(byte filter, ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bpp, byte[] row)
     {
         row[0] = filter;
-        long score = 0;
-        for (var i = 0; i < current.Length; i++)
+        var output = row.AsSpan(1, current.Length);
+        switch (filter)
         {
-            int a = i >= bpp ? current[i - bpp] : 0;
-            int b = previous[i];
-            int c = i >= bpp ? previous[i - bpp] : 0;
-            var predictor = filter switch
-            {
-                0 => 0,
-                1 => a,
-                2 => b,
-                3 => (a + b) >> 1,
-                _ => Paeth(a, b, c),
-            };
-            var residual = (byte)(current[i] - predictor);
-            row[i + 1] = residual;
+            case 0:
+                current.CopyTo(output);
+                break;
+            case 1:
+                current[..bpp].CopyTo(output);
+                for (var i = bpp; i < current.Length; i++)
+                {
+                    output[i] = (byte)(current[i] - current[i - bpp]);
+                }
+
+                break;
+            case 2:
+                for (var i = 0; i < current.Length; i++)
+                {
+                    output[i] = (byte)(current[i] - previous[i]);
+                }
+
+                break;
+            case 3:
+                for (var i = 0; i < bpp; i++)
+                {
+                    output[i] = (byte)(current[i] - (previous[i] >> 1));
+                }
+
+                for (var i = bpp; i < current.Length; i++)
+                {
+                    output[i] = (byte)(current[i] - ((current[i - bpp] + previous[i]) >> 1));
+                }
+
+                break;
+            default:
+                for (var i = 0; i < bpp; i++)
+                {
+                    output[i] = (byte)(current[i] - previous[i]);
+                }
+
+                for (var i = bpp; i < current.Length; i++)
+                {
+                    output[i] = (byte)(current[i] - Paeth(current[i - bpp], previous[i], previous[i - bpp]));
+                }
+
+                break;
+        }
+
+        long score = 0;
+        foreach (var residual in output)
+        {
             score += residual < 128 ? residual : 256 - residual;
         }
 
