@@ -62,18 +62,20 @@ internal static class WorldCommands
                 return Task.FromResult(Fail(errors));
             }
 
-            var console = new ForgeConsole();
-            var hash = console.WithStages([DocumentStep], (observer, stepDone) =>
+            return Task.FromResult(Guard(() =>
             {
-                // Scripted rules (--rules FILE.js) will be another observer here, after the progress bars.
-                var generated = WorldPipeline.Generate(parsedSeed, parameters, new ObserverChain(observer), ct);
-                var document = WorldDocument.Write(generated, edits);
-                WorldFiles.WriteAtomically(result.GetValue(output)!, document);
-                stepDone(DocumentStep);
-                return WorldDocument.Hash(document);
-            });
-            Console.WriteLine($"world {hash}");
-            return Task.FromResult(0);
+                var hash = new ForgeConsole().WithStages([DocumentStep], (observer, stepDone) =>
+                {
+                    // Scripted rules (--rules FILE.js) will be another observer here, after the progress bars.
+                    var generated = WorldPipeline.Generate(parsedSeed, parameters, new ObserverChain(observer), ct);
+                    var document = WorldDocument.Write(generated, edits);
+                    WorldFiles.WriteAtomically(result.GetValue(output)!, document);
+                    stepDone(DocumentStep);
+                    return WorldDocument.Hash(document);
+                });
+                Console.WriteLine($"world {hash}");
+                return 0;
+            }));
         });
         return command;
     }
@@ -114,10 +116,13 @@ internal static class WorldCommands
                 return Fail([$"{result.GetValue(file)}: the world has no heightmap to render."]);
             }
 
-            var image = MapRenderer.Render(world, mapLayer, result.GetValue(maxSide) ?? 0);
-            WorldFiles.WriteAtomically(result.GetValue(output)!, PngEncoder.Encode(image));
-            Console.Error.WriteLine($"rendered {MapLayerNames.ToName(mapLayer)} {image.Width}×{image.Height} to {result.GetValue(output)}");
-            return 0;
+            return Guard(() =>
+            {
+                var image = MapRenderer.Render(world, mapLayer, result.GetValue(maxSide) ?? 0);
+                WorldFiles.WriteAtomically(result.GetValue(output)!, PngEncoder.Encode(image));
+                Console.Error.WriteLine($"rendered {MapLayerNames.ToName(mapLayer)} {image.Width}×{image.Height} to {result.GetValue(output)}");
+                return 0;
+            });
         });
         return command;
     }
@@ -148,14 +153,33 @@ internal static class WorldCommands
             }
 
             var directory = result.GetValue(output)!;
-            var console = new ForgeConsole();
-            IReadOnlyList<WorldBatch.Entry> entries = [];
-            console.WithCounter("worlds", list.Count, done => entries = WorldBatch.Run(list, parameters, directory, result.GetValue(keep), done, ct));
-            Console.WriteLine($"batch {entries.Count} worlds in {Path.GetFullPath(directory)}");
-            return Task.FromResult(0);
+            return Task.FromResult(Guard(() =>
+            {
+                IReadOnlyList<WorldBatch.Entry> entries = [];
+                new ForgeConsole().WithCounter("worlds", list.Count, done => entries = WorldBatch.Run(list, parameters, directory, result.GetValue(keep), done, ct));
+                Console.WriteLine($"batch {entries.Count} worlds in {Path.GetFullPath(directory)}");
+                return 0;
+            }));
         });
         return command;
     }
+
+    // A file that cannot be written (no space, no permission, a directory in the way) is reported, not thrown; a batch
+    // reports the first of its workers' failures.
+    private static int Guard(Func<int> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {Unwrap(e).Message}");
+            return 1;
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
 
     private static int Fail(IReadOnlyList<string> errors)
     {

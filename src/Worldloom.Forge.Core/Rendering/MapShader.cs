@@ -102,6 +102,11 @@ internal sealed class MapShader
     {
         int h = _height[x, y];
         var region = _regions?[x, y] ?? 0;
+        if ((uint)region >= (uint)_regionFill.Length)
+        {
+            region = 0; // an index beyond the region list (a world the document reader would refuse) draws as unclaimed
+        }
+
         if (h <= _sea && region == 0)
         {
             return MapPalette.PoliticalShallows.Mix(MapPalette.PoliticalDeep, Math.Min(256, Depth(h) / 4));
@@ -146,7 +151,7 @@ internal sealed class MapShader
             }
 
             var other = map[nx, ny];
-            if (other == 0 || other == region || other >= _regionFaction.Length)
+            if (other <= 0 || other == region || other >= _regionFaction.Length)
             {
                 continue;
             }

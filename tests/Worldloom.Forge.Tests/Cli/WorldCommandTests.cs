@@ -124,6 +124,18 @@ public sealed class WorldCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_OutputNotWritable_ReportsTheFile()
+    {
+        Directory.CreateDirectory(At("taken.json"));
+
+        var run = await Loom("world", "generate", "--seed", "1", "--size", "64", "--out", "taken.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: cannot write taken.json", run.Stderr);
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Batch_WritesSummariesThumbnailsAndWorlds_InSeedOrder()
     {
         var run = await Loom("world", "batch", "--seeds", "5,1..3", "--size", "64", "--preset", "highlands", "--out", "batch", "--keep-worlds");
