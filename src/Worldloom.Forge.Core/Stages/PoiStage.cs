@@ -247,7 +247,7 @@ public sealed partial class PoiStage : IWorldStage
             _factionOfRegion[0] = -1;
             for (var r = 0; r < world.Regions.Count; r++)
             {
-                _factionOfRegion[r + 1] = world.Regions[r].FactionId is { } holder ? factionIndex.GetValueOrDefault(holder, -1) : -1;
+                _factionOfRegion[r + 1] = factionIndex.GetValueOrDefault(world.Regions[r].FactionId, -1);
             }
 
             _hostile = new bool[_factions.Count * _factions.Count];

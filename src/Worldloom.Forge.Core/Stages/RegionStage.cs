@@ -68,8 +68,8 @@ public sealed class RegionStage : IWorldStage
         {
             var faction = factions.RegionFaction[r];
             regions.Add(new Region(
-                RegionId(r), names[r - 1], r <= seats.Count ? settlements[seats[r - 1]].Id : null,
-                faction >= 0 ? factions.Factions[faction].Id : null, stats.Biome(r), stats.Cells[r]));
+                RegionId(r), names[r - 1], r <= seats.Count ? settlements[seats[r - 1]].Id : string.Empty,
+                faction >= 0 ? factions.Factions[faction].Id : string.Empty, stats.Biome(r), stats.Cells[r]));
         }
 
         world.RegionMap = new RegionMap(width, height, cells);
