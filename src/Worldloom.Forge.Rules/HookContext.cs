@@ -1,3 +1,5 @@
+using Jint;
+using Jint.Runtime;
 using Worldloom.Forge.Core.Overrides;
 using Worldloom.Forge.Core.Random;
 using Worldloom.Forge.Core.World;
@@ -17,4 +19,19 @@ internal sealed class HookContext(string stage, ForgeWorld world, ChaChaRng rng)
     public OverrideBatch Batch { get; } = new(world);
 
     public List<WorldOverride> Accepted { get; } = [];
+
+    /// <summary>Set when the hook has returned; its world and rng then refuse to work.</summary>
+    public bool Closed { get; set; }
+
+    /// <summary>
+    /// Throws a JavaScript error when a script kept this hook's <c>world</c> or <c>rng</c> in a global and uses it in a
+    /// later hook, where it would read a stale world or edit through a batch already committed.
+    /// </summary>
+    public void EnsureOpen(Engine engine, string api)
+    {
+        if (Closed)
+        {
+            throw new JavaScriptException(engine.Intrinsics.Error, $"{api} belongs to {RuleScript.HookName(Stage)}, which has returned; use the objects passed to the running hook.");
+        }
+    }
 }

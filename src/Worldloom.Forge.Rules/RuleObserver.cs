@@ -3,6 +3,7 @@ using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using Worldloom.Forge.Core.Overrides;
 using Worldloom.Forge.Core.Pipeline;
@@ -36,7 +37,7 @@ public sealed class RuleObserver : IPipelineObserver
     private readonly List<RuleEdit> _edits = [];
     private HookContext? _hook;
 
-    internal RuleObserver(Prepared<Script> script, RuleLimits limits)
+    internal RuleObserver(Prepared<Script> script, Prepared<Script>? exposeLexicalHooks, RuleLimits limits)
     {
         _limits = limits;
         _engine = new Engine(options =>
@@ -61,7 +62,14 @@ public sealed class RuleObserver : IPipelineObserver
         math.FastSetDataProperty("random", new ClrFunction(_engine, "random", (_, _) => ScriptRng.NextDouble(CurrentHook("Math.random").Rng)));
         ScriptStrings.GuardRepeat(_engine, limits);
         _engine.SetValue("console", ScriptConsole.Create(_engine, this));
-        Run(null, () => _engine.Execute(script));
+        Run(null, () =>
+        {
+            _engine.Execute(script);
+            if (exposeLexicalHooks is { } expose)
+            {
+                _engine.Execute(expose);
+            }
+        });
     }
 
     /// <summary>What the script logged, in order, at most <see cref="RuleLimits.MaxLogLines"/> lines.</summary>
@@ -85,13 +93,15 @@ public sealed class RuleObserver : IPipelineObserver
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(rulesRng);
         var name = RuleScript.HookName(stage);
-        var hook = _engine.Global.Get(name);
-        if (hook.IsUndefined())
+
+        // The own data property only: a getter would run script code here, outside any hook's limits.
+        var property = _engine.Global.GetOwnProperty(name);
+        if (property == PropertyDescriptor.Undefined)
         {
             return;
         }
 
-        if (hook is not Jint.Native.Function.Function function)
+        if (property.IsAccessorDescriptor() || property.Value is not Jint.Native.Function.Function function)
         {
             throw new RuleScriptException($"{name} is not a function.", stage);
         }
@@ -106,6 +116,7 @@ public sealed class RuleObserver : IPipelineObserver
         finally
         {
             _hook = null;
+            context.Closed = true;
         }
 
         // The world changes only now that the hook has returned; every edit was checked when it was made.
@@ -170,9 +181,21 @@ public sealed class RuleObserver : IPipelineObserver
         }
     }
 
-    /// <summary>"TypeError: message" for errors, the value itself for anything else thrown.</summary>
-    private static string Describe(JavaScriptException e) =>
-        e.Error is Jint.Native.Object.ObjectInstance error && error.Get("name") is JsString name && name.ToString().Length > 0
-            ? $"{name}: {e.Message}"
-            : e.Message;
+    /// <summary>
+    /// "TypeError: message" for errors, the value itself for anything else thrown. Reading them may run script code
+    /// (a getter on a thrown object) after the hook's budget is spent; if that fails, the value is not described.
+    /// </summary>
+    private static string Describe(JavaScriptException e)
+    {
+        try
+        {
+            return e.Error is Jint.Native.Object.ObjectInstance error && error.Get("name") is JsString name && name.ToString().Length > 0
+                ? $"{name}: {e.Message}"
+                : e.Message;
+        }
+        catch (Exception inner) when (inner is JintException or TimeoutException)
+        {
+            return "The script threw a value that could not be described.";
+        }
+    }
 }

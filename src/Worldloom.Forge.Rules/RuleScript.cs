@@ -17,10 +17,12 @@ public sealed class RuleScript
     public const string SourceName = "rules.js";
 
     private readonly Prepared<Script> _prepared;
+    private readonly Prepared<Script>? _exposeLexicalHooks;
 
     private RuleScript(Prepared<Script> prepared, RuleLimits limits)
     {
         _prepared = prepared;
+        _exposeLexicalHooks = ExposeLexicalHooks(prepared.Program!);
         Limits = limits;
     }
 
@@ -61,7 +63,7 @@ public sealed class RuleScript
     /// pipeline's observer; use one per run, so no state of an earlier run leaks into the next. Throws
     /// <see cref="RuleScriptException"/> when the top level fails.
     /// </summary>
-    public RuleObserver CreateObserver() => new(_prepared, Limits);
+    public RuleObserver CreateObserver() => new(_prepared, _exposeLexicalHooks, Limits);
 
     /// <summary>
     /// The hook a stage calls: <c>on</c> and the stage name in PascalCase, split at any character that is not a letter
@@ -85,5 +87,30 @@ public sealed class RuleScript
         }
 
         return name.ToString();
+    }
+
+    /// <summary>
+    /// Hooks declared at the top level with <c>const</c> or <c>let</c> (<c>const onPois = (world) => ...</c>) live in the
+    /// global lexical scope, which the host cannot read without evaluating code; this small script, run once after
+    /// the top level, copies them onto the global object where <c>function</c> and <c>var</c> hooks already are.
+    /// </summary>
+    private static Prepared<Script>? ExposeLexicalHooks(Script program)
+    {
+        var names = new List<string>();
+        foreach (var statement in program.Body)
+        {
+            if (statement is VariableDeclaration { Kind: not VariableDeclarationKind.Var } declaration)
+            {
+                foreach (var declarator in declaration.Declarations)
+                {
+                    if (declarator.Id is Identifier { Name: var name } && name.Length > 2 && name.StartsWith("on", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[2]))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+        }
+
+        return names.Count == 0 ? null : Engine.PrepareScript(string.Concat(names.Select(name => $"globalThis.{name} = {name};")), SourceName);
     }
 }

@@ -29,10 +29,17 @@ internal static class ScriptConsole
 
         if (value.IsObject() && value is not Jint.Native.Function.Function)
         {
-            var json = new JsonSerializer(engine).Serialize(value);
-            if (json.IsString())
+            try
             {
-                return json.AsString();
+                var json = new JsonSerializer(engine).Serialize(value);
+                if (json.IsString())
+                {
+                    return json.AsString();
+                }
+            }
+            catch (JavaScriptException)
+            {
+                // Not JSON-able (a cycle, a BigInt): fall back to its string form below.
             }
         }
 

@@ -18,14 +18,20 @@ internal static class ScriptRng
     {
         var rng = hook.Rng;
         return Object(engine,
-            ("next", new ClrFunction(engine, "next", (_, _) => NextDouble(rng))),
+            ("next", new ClrFunction(engine, "next", (_, _) =>
+            {
+                hook.EnsureOpen(engine, "rng");
+                return NextDouble(rng);
+            })),
             ("int", new ClrFunction(engine, "int", (_, args) =>
             {
+                hook.EnsureOpen(engine, "rng");
                 var max = Int(engine, Arg(args, 0), "rng.int(max): max");
                 return max > 0 ? JsNumber.Create(rng.NextInt(max)) : throw RangeError(engine, $"rng.int(max): max must be at least 1; got {max}.");
             })),
             ("range", new ClrFunction(engine, "range", (_, args) =>
             {
+                hook.EnsureOpen(engine, "rng");
                 var min = Int(engine, Arg(args, 0), "rng.range(min, maxExclusive): min");
                 var max = Int(engine, Arg(args, 1), "rng.range(min, maxExclusive): maxExclusive");
                 if (max <= min || (long)max - min > int.MaxValue)
@@ -37,6 +43,7 @@ internal static class ScriptRng
             })),
             ("pick", new ClrFunction(engine, "pick", (_, args) =>
             {
+                hook.EnsureOpen(engine, "rng");
                 var list = Arg(args, 0);
                 if (!list.IsArray() || list.AsArray().Length == 0)
                 {

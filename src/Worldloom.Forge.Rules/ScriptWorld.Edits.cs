@@ -50,6 +50,7 @@ internal static partial class ScriptWorld
     {
         world.FastSetDataProperty(name, new ClrFunction(engine, name, (_, args) =>
         {
+            hook.EnsureOpen(engine, "world");
             WorldOverride edit;
             try
             {

@@ -20,15 +20,20 @@ internal static partial class ScriptWorld
     private static readonly string[] StageOrder =
         ["heightmap", "climate", "biomes", "hydrology", "settlements", "roads", "regions", "npcs", "bestiary", "pois"];
 
+    // Cell reads hand out shared immutable values, because Jint charges every allocation, garbage included, to the
+    // hook's memory limit: a fresh number or string per read would make a full-map scan cost megabytes.
+    private static readonly JsNumber[] Elevations = Enumerable.Range(0, ushort.MaxValue + 1).Select(e => JsNumber.Create(e)).ToArray();
+    private static readonly JsString[] BiomeStrings = BiomeNames.All.Select(name => new JsString(name)).ToArray();
+
     public static JsObject Create(Engine engine, HookContext hook)
     {
         var world = hook.World;
         var result = Object(engine,
             ("width", JsNumber.Create(world.Width)),
             ("height", JsNumber.Create(world.Height)),
-            ("elevation", Cell(engine, hook, "elevation", "heightmap", (x, y) => JsNumber.Create(world.Heightmap![x, y]), () => world.Heightmap)),
+            ("elevation", Cell(engine, hook, "elevation", "heightmap", (x, y) => Elevations[world.Heightmap![x, y]], () => world.Heightmap)),
             ("isLand", Cell(engine, hook, "isLand", "heightmap", (x, y) => Bool(world.Heightmap!.IsLand(x, y)), () => world.Heightmap)),
-            ("biome", Cell(engine, hook, "biome", "biomes", (x, y) => new JsString(BiomeNames.ToName(world.Biomes![x, y])), () => world.Biomes)),
+            ("biome", Cell(engine, hook, "biome", "biomes", (x, y) => BiomeStrings[(int)world.Biomes![x, y]], () => world.Biomes)),
             ("temperature", Cell(engine, hook, "temperature", "climate", (x, y) => JsNumber.Create(world.Climate!.TemperatureAt(x, y)), () => world.Climate)),
             ("moisture", Cell(engine, hook, "moisture", "climate", (x, y) => JsNumber.Create(world.Climate!.MoistureAt(x, y)), () => world.Climate)));
 
@@ -58,27 +63,39 @@ internal static partial class ScriptWorld
     {
         JsValue? value = null;
         var getter = new ClrFunction(engine, "get " + name, (_, _) =>
-            available() ? value ??= build() : throw NotYet(engine, hook, name, producer));
+        {
+            hook.EnsureOpen(engine, "world");
+            return available() ? value ??= build() : throw NotYet(engine, hook, name, producer);
+        });
         target.DefineOwnProperty(name, new GetSetPropertyDescriptor(getter, JsValue.Undefined, enumerable: true, configurable: false));
     }
 
-    /// <summary>A function of a cell (x, y) reading one layer.</summary>
-    private static ClrFunction Cell(Engine engine, HookContext hook, string name, string producer, Func<int, int, JsValue> read, Func<object?> layer) =>
-        new(engine, name, (_, args) =>
+    /// <summary>
+    /// A function of a cell (x, y) reading one layer. A full-map scan calls it once per cell, so it allocates nothing
+    /// per call: Jint counts every allocated byte against the memory limit, garbage included.
+    /// </summary>
+    private static ClrFunction Cell(Engine engine, HookContext hook, string name, string producer, Func<int, int, JsValue> read, Func<object?> layer)
+    {
+        var call = $"world.{name}(x, y)";
+        var xLabel = $"{call}: x";
+        var yLabel = $"{call}: y";
+        return new ClrFunction(engine, name, (_, args) =>
         {
+            hook.EnsureOpen(engine, "world");
             if (layer() is null)
             {
                 throw NotYet(engine, hook, name, producer);
             }
 
-            var (x, y) = Point(engine, hook, args, 0, $"world.{name}(x, y)");
+            var (x, y) = Point(engine, hook, args, call, xLabel, yLabel);
             return read(x, y);
         });
+    }
 
-    private static (int X, int Y) Point(Engine engine, HookContext hook, JsValue[] args, int at, string call)
+    private static (int X, int Y) Point(Engine engine, HookContext hook, JsValue[] args, string call, string xLabel, string yLabel)
     {
-        var x = Int(engine, Arg(args, at), $"{call}: x");
-        var y = Int(engine, Arg(args, at + 1), $"{call}: y");
+        var x = Int(engine, Arg(args, 0), xLabel);
+        var y = Int(engine, Arg(args, 1), yLabel);
         if (x < 0 || y < 0 || x >= hook.World.Width || y >= hook.World.Height)
         {
             throw RangeError(engine, $"{call}: ({x}, {y}) is outside the world (x 0–{hook.World.Width - 1}, y 0–{hook.World.Height - 1}).");

@@ -62,6 +62,29 @@ public sealed class RuleScriptTests
         Assert.Empty(observer.Edits);
     }
 
+    [Theory]
+    [InlineData("function onPois(world) { console.log('function'); }")]
+    [InlineData("var onPois = function (world) { console.log('function'); };")]
+    [InlineData("const onPois = (world) => console.log('function');")]
+    [InlineData("let onPois = (world) => console.log('function'), other = 1;")]
+    public void Hook_AnyDeclaration_IsFound(string script)
+    {
+        var observer = Rules.Run(script, "pois", TestWorld.Create());
+
+        Assert.Equal(["function"], Rules.Lines(observer));
+    }
+
+    [Fact]
+    public void Hook_AsAGetter_FailsWithoutRunningIt()
+    {
+        var observer = Rules.Observe("let ran = false; Object.defineProperty(globalThis, 'onPois', { get() { ran = true; return () => {}; } }); function onNpcs() { console.log(ran); }");
+
+        Assert.Throws<RuleScriptException>(() => Rules.Complete(observer, "pois", TestWorld.Create()));
+        Rules.Complete(observer, "npcs", TestWorld.Create());
+
+        Assert.Equal(["false"], Rules.Lines(observer));
+    }
+
     [Fact]
     public void Hook_NotAFunction_Fails()
     {
@@ -112,5 +135,25 @@ public sealed class RuleScriptTests
         var observer = Rules.Observe("console.log('a', 1, true, null, {b: [1, 'x']}, [3]);");
 
         Assert.Equal(["a 1 true null {\"b\":[1,\"x\"]} [3]"], Rules.Lines(observer));
+    }
+
+    [Fact]
+    public void ConsoleLog_CyclicObject_FallsBackToItsStringForm()
+    {
+        var observer = Rules.Observe("const a = {}; a.self = a; console.log(a, 'after');");
+
+        Assert.Equal(["[object Object] after"], Rules.Lines(observer));
+    }
+
+    [Fact]
+    public void ThrownValueWithAnEndlessNameGetter_StillFailsAsARuleError()
+    {
+        var error = Rules.Fails(
+            "function onPois() { const e = new Error('x'); Object.defineProperty(e, 'name', { get() { for (;;) {} } }); throw e; }",
+            "pois",
+            TestWorld.Create(),
+            new RuleLimits { MaxStatements = 10_000 });
+
+        Assert.Equal("pois", error.Stage);
     }
 }

@@ -109,11 +109,43 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public void GuardedRepeat_DoesNotResetTheStatementBudget()
+    {
+        var error = Rules.Fails("function onPois() { for (let i = 0; ; i++) { 'a'.repeat(2); } }", "pois", TestWorld.Create(), new RuleLimits { MaxStatements = 10_000 });
+
+        Assert.Contains("statements", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Repeat_WithinTheLimit_StillWorks()
     {
         var observer = Rules.Observe("console.log('ab'.repeat(3), 'x'.repeat(0).length);");
 
         Assert.Equal(["ababab 0"], Rules.Lines(observer));
+    }
+
+    [Fact]
+    public void MemoryLimit_IsNotSpentByCellReads()
+    {
+        // 65,536 cells, five reads each. The script's own counting allocates (Jint boxes numbers past its small-int
+        // cache: up to 2 MB here), but reads that allocated even 8 bytes each would blow the 4 MiB budget.
+        var observer = RuleScript.Compile("""
+            function onHeightmap(world) {
+              let land = 0, high = 0;
+              for (let y = 0; y < world.height; y++) for (let x = 0; x < world.width; x++) {
+                if (world.isLand(x, y)) land++;
+                if (world.elevation(x, y) > 65000) high++;
+                if (world.elevation(x, y) > 65000) high++;
+                if (world.elevation(x, y) > 65000) high++;
+                if (world.elevation(x, y) > 65000) high++;
+              }
+              console.log(land > 0);
+            }
+            """, new RuleLimits { MemoryBytes = 4 * 1024 * 1024, Timeout = TimeSpan.FromSeconds(30) }).CreateObserver();
+
+        Worldloom.Forge.Core.Pipeline.WorldPipeline.Generate(Worldloom.Forge.Core.World.ForgeSeed.Parse("7"), new Worldloom.Forge.Core.World.WorldParameters { Width = 256, Height = 256 }, observer);
+
+        Assert.Equal(["true"], Rules.Lines(observer));
     }
 
     [Fact]

@@ -195,4 +195,21 @@ public sealed class ScriptWorldTests
 
         Assert.Equal("Ash", world.Settlements[0].Name);
     }
+
+    [Theory]
+    [InlineData("kept.world.renameSettlement('settlement-1', 'Late')", "world belongs to onRoads, which has returned")]
+    [InlineData("kept.world.settlements", "world belongs to onRoads")]
+    [InlineData("kept.world.elevation(1, 1)", "world belongs to onRoads")]
+    [InlineData("kept.rng.next()", "rng belongs to onRoads")]
+    public void ObjectsOfAnEarlierHook_RefuseToWork(string use, string message)
+    {
+        var world = TestWorld.Create();
+        var observer = Rules.Observe($"const kept = {{}}; function onRoads(world, rng) {{ kept.world = world; kept.rng = rng; }} function onPois() {{ {use}; }}");
+        Rules.Complete(observer, "roads", world);
+
+        var error = Assert.Throws<RuleScriptException>(() => Rules.Complete(observer, "pois", world));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal("Ashford", world.Settlements[0].Name);
+    }
 }

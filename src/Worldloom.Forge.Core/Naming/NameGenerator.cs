@@ -7,6 +7,12 @@ namespace Worldloom.Forge.Core.Naming;
 /// Seeded names from a <see cref="Culture"/>'s syllables. Pure: the same culture and stream give the same names.
 /// Callers that need unique names keep the set of names used and ask again (<see cref="Unique"/>).
 /// </summary>
+/// <remarks>
+/// Syllables are glued by three seam rules so names stay sayable: an onset that starts with a vowel (<c>ulf</c>,
+/// <c>el</c>) only starts a word; two vowels never meet across a seam (the second syllable takes the culture's
+/// first onset); and at most two consonant letters meet at a seam (an inner coda is dropped before a cluster). A
+/// nucleus never repeats the last letter of its onset.
+/// </remarks>
 public static class NameGenerator
 {
     /// <summary>A capitalised word of <paramref name="minSyllables"/>–<paramref name="maxSyllables"/> syllables.</summary>
@@ -14,49 +20,75 @@ public static class NameGenerator
     {
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(rng);
-        var syllables = rng.NextInt(minSyllables, maxSyllables + 1);
-        var word = new StringBuilder();
-        for (var i = 0; i < syllables; i++)
-        {
-            var onset = Pick(culture.Onsets, rng);
-            // Two vowels meeting across a syllable boundary read badly; give the second syllable a consonant.
-            if (onset.Length == 0 && word.Length > 0 && IsVowel(word[^1]))
-            {
-                onset = culture.Onsets[0];
-            }
-
-            word.Append(onset).Append(Pick(culture.Nuclei, rng));
-            // Only the last syllable may close with a cluster; inner codas stay to one letter to keep names sayable.
-            var coda = Pick(culture.Codas, rng);
-            word.Append(i == syllables - 1 || coda.Length <= 1 ? coda : coda[..1]);
-        }
-
-        return Capitalise(word.ToString());
+        ArgumentOutOfRangeException.ThrowIfLessThan(minSyllables, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSyllables, minSyllables);
+        return Capitalise(Syllables(culture, rng, rng.NextInt(minSyllables, maxSyllables + 1)));
     }
 
-    /// <summary>A place name: a one- or two-syllable root, usually with one of the culture's place endings.</summary>
+    /// <summary>A place name: a root, usually with one of the culture's place endings.</summary>
     public static string PlaceName(Culture culture, ChaChaRng rng)
     {
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(rng);
-        var root = Word(culture, rng, 1, 2);
-        return rng.NextInt(4) == 0 ? root : Join(root, Pick(culture.PlaceEndings, rng));
+        // A bare root has two syllables: one-syllable bare names ("By", "Un") read as fragments.
+        return rng.NextInt(4) == 0 ? Word(culture, rng, 2, 2) : Join(Word(culture, rng, 1, 2), Pick(culture.PlaceEndings, rng));
     }
 
     /// <summary>A person's full name: a given name and a family name formed the culture's way.</summary>
     public static string PersonName(Culture culture, ChaChaRng rng)
     {
+        var given = GivenName(culture, rng);
+        return given + " " + FamilyName(culture, rng);
+    }
+
+    /// <summary>A given name: mostly two syllables, now and then one or three.</summary>
+    public static string GivenName(Culture culture, ChaChaRng rng)
+    {
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(rng);
-        var given = Word(culture, rng, 2, 3);
-        var family = culture.FamilyPattern switch
+        // Three-syllable names with clusters run long ("Thjassanfjar"); one in eight keeps some variety.
+        var roll = rng.NextInt(8);
+        var syllables = roll == 0 ? 3 : roll == 1 ? 1 : 2;
+        var name = Syllables(culture, rng, syllables);
+        // A one-syllable name needs a closing consonant ("Bjorn", not "Ba").
+        if (syllables == 1 && !IsVowel(name[^1]))
         {
-            "patronym" when culture.PatronymSuffix.EndsWith(' ') => culture.PatronymSuffix + Word(culture, rng, 2, 3),
-            "patronym" => Word(culture, rng, 1, 2) + culture.PatronymSuffix,
+            return Capitalise(name);
+        }
+
+        return syllables == 1 ? Capitalise(name + Syllables(culture, rng, 1)) : Capitalise(name);
+    }
+
+    /// <summary>A family name formed the culture's way (<see cref="Culture.FamilyPattern"/>), for someone whose parent is not named.</summary>
+    public static string FamilyName(Culture culture, ChaChaRng rng)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(rng);
+        return culture.FamilyPattern switch
+        {
+            "patronym" => FamilyNameFrom(culture, GivenName(culture, rng), string.Empty),
             "place" => "of " + PlaceName(culture, rng),
-            _ => Word(culture, rng, 2, 3),
+            _ => Word(culture, rng, 2, 2),
         };
-        return given + " " + family;
+    }
+
+    /// <summary>
+    /// The family name of the child of a parent called <paramref name="parentGiven"/> <paramref name="parentFamily"/>:
+    /// a patronym from the parent's given name, or else the parent's own family name. No random numbers.
+    /// </summary>
+    public static string FamilyNameFrom(Culture culture, string parentGiven, string parentFamily)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(parentGiven);
+        ArgumentNullException.ThrowIfNull(parentFamily);
+        if (culture.FamilyPattern != "patronym")
+        {
+            return parentFamily;
+        }
+
+        // "ibn " precedes the name, "son" follows it; the seam keeps both letters ("Ras" + "son" → "Rasson") so the
+        // father's name stays readable.
+        return culture.PatronymSuffix.EndsWith(' ') ? culture.PatronymSuffix + parentGiven : parentGiven + culture.PatronymSuffix;
     }
 
     /// <summary>
@@ -85,6 +117,43 @@ public static class NameGenerator
                 return name;
             }
         }
+    }
+
+    private static string Syllables(Culture culture, ChaChaRng rng, int count)
+    {
+        var word = new StringBuilder();
+        var innerCoda = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var onset = Pick(culture.Onsets, rng);
+            if (i > 0)
+            {
+                if (onset.Length > 0 && IsVowel(onset[0]))
+                {
+                    onset = string.Empty;
+                }
+
+                if (onset.Length == 0 && IsVowel(word[^1]))
+                {
+                    onset = culture.Onsets[0];
+                }
+
+                if (innerCoda + onset.Length > 2)
+                {
+                    word.Length -= innerCoda;
+                }
+            }
+
+            var nucleus = Pick(culture.Nuclei, rng);
+            // A consonant-led nucleus ("ja") after an onset ending in the same letter ("bj") would double it.
+            word.Append(onset).Append(onset.Length > 0 && nucleus[0] == onset[^1] ? nucleus[1..] : nucleus);
+            // Only the last syllable may close with a cluster; inner codas stay to one letter.
+            var coda = Pick(culture.Codas, rng);
+            innerCoda = Math.Min(coda.Length, 1);
+            word.Append(i == count - 1 ? coda : coda[..innerCoda]);
+        }
+
+        return word.ToString();
     }
 
     private static string Join(string root, string ending) =>

@@ -62,6 +62,7 @@ public sealed partial class OverrideBatch
         if (regionId != settlement.RegionId)
         {
             EnsureSeat(settlement.RegionId);
+            EnsureSeat(regionId);
         }
     }
 

@@ -16,6 +16,12 @@ public static class WorldPipeline
     private static readonly IWorldStage[] StageList =
     [
         new HeightmapStage(),
+        new ClimateStage(),
+        new BiomeStage(),
+        new HydrologyStage(),
+        new NpcStage(),
+        new BestiaryStage(),
+        new PoiStage(),
     ];
 
     /// <summary>The stages in the order they run.</summary>

@@ -68,6 +68,33 @@ public sealed class OverrideApplierSettlementTests
     }
 
     [Fact]
+    public void Move_IntoAFactionAndRegionLeftEmpty_MakesItCapitalAndSeat()
+    {
+        var world = TestWorld.Create();
+
+        Succeeded(Apply(world,
+            new DeleteSettlement("settlement-3"),
+            new MoveSettlement("settlement-2", new GridPoint(13, 4))));
+
+        Assert.Equal("settlement-2", Faction(world, "faction-2").CapitalId);
+        Assert.Equal("settlement-2", Region(world, "region-2").SeatId);
+        var moved = Settlement(world, "settlement-2");
+        Assert.Equal(("faction-2", true), (moved.FactionId, moved.IsCapital));
+        Assert.Equal("settlement-1", Faction(world, "faction-1").CapitalId);
+    }
+
+    [Fact]
+    public void Move_WithoutRegionMap_KeepsRegionAndFaction()
+    {
+        var world = TestWorld.Create();
+        world.RegionMap = null;
+
+        Succeeded(Apply(world, new MoveSettlement("settlement-2", new GridPoint(14, 10))));
+
+        Assert.Equal(("region-1", "faction-1"), (Settlement(world, "settlement-2").RegionId, Settlement(world, "settlement-2").FactionId));
+    }
+
+    [Fact]
     public void Move_ToItsOwnCell_ChangesNothing()
     {
         var world = TestWorld.Create();

@@ -25,9 +25,9 @@ internal static class TestWorld
 
     public static bool IsSea(int x) => x <= 1;
 
-    public static ForgeWorld Create(int seaLevelPercent = 50)
+    public static ForgeWorld Create(string seed = "fixture")
     {
-        var world = new ForgeWorld(ForgeSeed.Parse("fixture"), new WorldParameters { Width = Width, Height = Height, SeaLevel = seaLevelPercent });
+        var world = new ForgeWorld(ForgeSeed.Parse(seed), new WorldParameters { Width = Width, Height = Height });
         var cells = Width * Height;
         var elevation = new ushort[cells];
         var temperature = new sbyte[cells];
