@@ -11,4 +11,5 @@ root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(JobsCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
+root.Subcommands.Add(WorldCommands.Create());
 return await root.Parse(args).InvokeAsync();
