@@ -205,7 +205,7 @@ public static class WorldCodec
 
     /// <summary>A layer as PNG, scaled down to <paramref name="maxSide"/> when given.</summary>
     public static byte[] RenderPng(ForgeWorld world, MapLayer layer, int? maxSide) =>
-        PngEncoder.Encode(MapRenderer.Render(world, layer, maxSide));
+        PngEncoder.Encode(MapRenderer.Render(world, layer, maxSide ?? 0));
 
     /// <summary>A 256×256 tile as PNG.</summary>
     public static byte[] RenderTilePng(ForgeWorld world, MapLayer layer, int z, int x, int y) =>
