@@ -40,6 +40,13 @@ public static class WorldOverrideJson
     public static IReadOnlyList<string> AllKinds => Kinds;
 
     /// <summary>
+    /// Reads one override; the result holds it or every error, each field named under <paramref name="path"/> (the
+    /// default, the empty path, names fields bare: <c>settlementId</c>, <c>to.x</c>).
+    /// </summary>
+    public static WorldOverrideParseResult Parse(JsonElement element, string path = "") =>
+        TryParse(element, path, out var value, out var errors) ? new WorldOverrideParseResult(value, []) : new WorldOverrideParseResult(null, errors);
+
+    /// <summary>
     /// Reads one override at <paramref name="path"/> (e.g. <c>overrides[2]</c>). On failure <paramref name="errors"/>
     /// holds every problem, each with the field's path (e.g. <c>overrides[2].settlementId</c>).
     /// </summary>

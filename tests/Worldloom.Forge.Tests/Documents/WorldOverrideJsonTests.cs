@@ -44,6 +44,23 @@ public sealed class WorldOverrideJsonTests
     }
 
     [Fact]
+    public void Parse_SingleOverride_NamesFieldsBare()
+    {
+        using var good = JsonDocument.Parse("""{"kind":"delete_settlement","settlementId":"settlement-3"}""");
+        using var bad = JsonDocument.Parse("""{"kind":"move_settlement","settlementId":"s","to":{"x":4096,"y":0}}""");
+
+        var ok = WorldOverrideJson.Parse(good.RootElement);
+        var failed = WorldOverrideJson.Parse(bad.RootElement);
+
+        Assert.Equal(new DeleteSettlement("settlement-3"), ok.Override);
+        Assert.Empty(ok.Errors);
+        Assert.Null(failed.Override);
+        var error = Assert.Single(failed.Errors);
+        Assert.Equal("to.x", error.Field);
+        Assert.Contains("between 0 and 4095", error.Message);
+    }
+
+    [Fact]
     public void AllKinds_HaveAnExample() =>
         Assert.Equal(WorldOverrideJson.AllKinds.Order(), Examples.Select(e => ((WorldOverride)e[1]).Kind).Distinct().Order());
 
