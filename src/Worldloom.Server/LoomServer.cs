@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using Worldloom.Forge;
 using Worldloom.Platform;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Hosting;
@@ -39,6 +40,7 @@ public static class LoomServer
         var database = DatabaseTarget.Resolve(options.Database, options.DataDir);
         database.Register(builder.Services);
         builder.Services.AddPlatform(builder.Configuration);
+        builder.Services.AddForge();
         builder.AddCluster(database);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddOpenApi();
@@ -49,6 +51,7 @@ public static class LoomServer
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Worldloom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPlatform();
+        app.MapForge();
         MapWeb(app, options.WebRoot);
         return app;
     }

@@ -94,7 +94,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJobHandl
         }
         catch (Exception e)
         {
-            outcome = await FailAttemptAsync(id, silo, job.MaxAttempts, e.Message) ? JobStatus.Failed : "retrying";
+            // A JobFailedException says retrying cannot help: the attempt is the last one.
+            outcome = await FailAttemptAsync(id, silo, e is JobFailedException ? 0 : job.MaxAttempts, e.Message) ? JobStatus.Failed : "retrying";
             if (outcome == JobStatus.Failed)
             {
                 LoomMetrics.JobsFinished.WithLabels(job.Kind, JobStatus.Failed).Inc();

@@ -1,7 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Forge;
 using Worldloom.Platform.Data;
 
 namespace Worldloom.Server.Data;
 
 /// <summary>The database on SQLite (the embedded default); its migrations live in <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteLoomDb(DbContextOptions<SqliteLoomDb> options) : LoomDb(options);
+public sealed class SqliteLoomDb(DbContextOptions<SqliteLoomDb> options) : LoomDb(options)
+{
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        ForgeModel.Configure(modelBuilder);
+    }
+}

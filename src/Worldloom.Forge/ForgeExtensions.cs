@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Forge.Batches;
+using Worldloom.Forge.PacAi;
+using Worldloom.Forge.Worlds;
+using Worldloom.Platform.Jobs;
+
+namespace Worldloom.Forge;
+
+/// <summary>Wires the Forge slice: worlds, history, maps, batches, the PacAI v5 routes and their jobs.</summary>
+public static class ForgeExtensions
+{
+    /// <summary>Most bytes of world documents, parsed worlds and rendered maps kept in memory.</summary>
+    public const long CacheBytes = 512L * 1024 * 1024;
+
+    /// <summary>Registers Forge's services and job kinds. The database model is added by <see cref="ForgeModel.Configure"/>.</summary>
+    public static IServiceCollection AddForge(this IServiceCollection services)
+    {
+        services.AddMemoryCache(o => o.SizeLimit = CacheBytes);
+        services.AddSingleton<WorldStore>();
+        services.AddSingleton<IJobHandler, WorldGenerateJob>();
+        services.AddSingleton<IJobHandler, WorldBatchJob>();
+        // World enums go over the wire by the same snake_case names the world document uses (temperate_forest, city).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        return services;
+    }
+
+    /// <summary>Maps Forge's endpoints.</summary>
+    public static IEndpointRouteBuilder MapForge(this IEndpointRouteBuilder routes)
+    {
+        routes.MapWorldsApi();
+        routes.MapWorldHistoryApi();
+        routes.MapWorldMapsApi();
+        routes.MapBatchesApi();
+        routes.MapPacAiApi();
+        return routes;
+    }
+}
