@@ -5,6 +5,7 @@ using Worldloom.Forge.Core.Overrides;
 using Worldloom.Forge.Core.Pipeline;
 using Worldloom.Forge.Core.Rendering;
 using Worldloom.Forge.Core.World;
+using Worldloom.Forge.Worlds;
 
 namespace Worldloom.Cli.Commands;
 
@@ -27,16 +28,28 @@ internal static class WorldCommands
     {
         var seed = new Option<string>("--seed") { Description = "Seed: an integer, or any text up to 256 characters", Required = true };
         var world = new WorldOptions();
-        var overrides = new Option<string?>("--overrides") { Description = "JSON file with an array of overrides to store with the world" };
+        var overrides = new Option<string?>("--overrides") { Description = "JSON file with an array of overrides to apply after generation and store with the world" };
+        var rules = new Option<string?>("--rules") { Description = "JavaScript file with scripted rules (onStage(world, rng) hooks; see docs/forge.md)" };
         var output = new Option<string>("--out") { Description = "World document to write (canonical JSON)", Required = true };
         var command = new Command("generate", "Generate a world and write its canonical document; prints 'world <sha256>'") { seed };
         world.AddTo(command);
         command.Options.Add(overrides);
+        command.Options.Add(rules);
         command.Options.Add(output);
         command.SetAction((result, ct) =>
         {
             var errors = new List<string>();
             ForgeSeed? parsedSeed = null;
+            string? rulesSource = null;
+            if (result.GetValue(rules) is { } rulesPath)
+            {
+                rulesSource = WorldFiles.ReadRules(rulesPath, out var error);
+                if (error is not null)
+                {
+                    errors.Add(error);
+                }
+            }
+
             try
             {
                 parsedSeed = ForgeSeed.Parse(result.GetValue(seed)!);
@@ -64,17 +77,23 @@ internal static class WorldCommands
 
             return Task.FromResult(Guard(() =>
             {
-                var hash = new ForgeConsole().WithStages([DocumentStep], (observer, stepDone) =>
+                try
                 {
-                    // Scripted rules (--rules FILE.js) will be another observer here, after the progress bars.
-                    var generated = WorldPipeline.Generate(parsedSeed, parameters, new ObserverChain(observer), ct);
-                    var document = WorldDocument.Write(generated, edits);
-                    WorldFiles.WriteAtomically(result.GetValue(output)!, document);
-                    stepDone(DocumentStep);
-                    return WorldDocument.Hash(document);
-                });
-                Console.WriteLine($"world {hash}");
-                return 0;
+                    var hash = new ForgeConsole().WithStages([DocumentStep], (observer, stepDone) =>
+                    {
+                        var built = WorldBuild.Run(parsedSeed, parameters, rulesSource, edits, observer, ct);
+                        WorldFiles.WriteAtomically(result.GetValue(output)!, built.Document);
+                        stepDone(DocumentStep);
+                        return built.Hash;
+                    });
+                    Console.WriteLine($"world {hash}");
+                    return 0;
+                }
+                catch (WorldBuildException e)
+                {
+                    // Scripts and overrides are the user's input: their errors are answers, not crashes.
+                    return Fail([$"{(e.Field == "rules" ? "--rules" : "--overrides")}: {e.Field}: {e.Reason}"]);
+                }
             }));
         });
         return command;

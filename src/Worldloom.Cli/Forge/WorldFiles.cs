@@ -11,6 +11,9 @@ internal static class WorldFiles
     /// <summary>Largest overrides file read, so a wrong path to a huge file fails fast.</summary>
     public const long MaxOverridesBytes = 16 << 20;
 
+    /// <summary>Largest rules script read, the same limit the API sets.</summary>
+    public const long MaxRulesBytes = Worldloom.Forge.Worlds.WorldRules.MaxRulesLength;
+
     /// <summary>
     /// Writes <paramref name="bytes"/> to <paramref name="path"/> through a temporary file in the same directory and a
     /// rename, so a crash or a full disk never leaves a half-written world or map behind.
@@ -41,6 +44,34 @@ internal static class WorldFiles
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>The source of a rules script, or null with <paramref name="error"/> set (missing, unreadable, too big).</summary>
+    public static string? ReadRules(string path, out string? error)
+    {
+        error = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                error = $"--rules: {path}: no such file.";
+                return null;
+            }
+
+            if (info.Length > MaxRulesBytes)
+            {
+                error = $"--rules: {path}: larger than {MaxRulesBytes >> 10} KiB.";
+                return null;
+            }
+
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"--rules: {path}: {e.Message}";
+            return null;
         }
     }
 

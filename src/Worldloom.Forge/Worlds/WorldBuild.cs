@@ -87,19 +87,4 @@ public sealed record WorldBuild(ForgeWorld World, byte[] Document, string Hash, 
 
     private static IPipelineObserver? Chain(IPipelineObserver? first, IPipelineObserver? second) =>
         first is null ? second : second is null ? first : new ObserverChain(first, second);
-
-    private sealed class ObserverChain(IPipelineObserver first, IPipelineObserver second) : IPipelineObserver
-    {
-        public void StageStarting(int index, int count, string stage)
-        {
-            first.StageStarting(index, count, stage);
-            second.StageStarting(index, count, stage);
-        }
-
-        public void StageCompleted(int index, int count, string stage, ForgeWorld world, Core.Random.ChaChaRng rulesRng)
-        {
-            first.StageCompleted(index, count, stage, world, rulesRng);
-            second.StageCompleted(index, count, stage, world, rulesRng);
-        }
-    }
 }

@@ -1,14 +1,13 @@
-using Worldloom.Forge.Core.Pipeline;
 using Worldloom.Forge.Core.Random;
 using Worldloom.Forge.Core.World;
 
-namespace Worldloom.Cli.Forge;
+namespace Worldloom.Forge.Core.Pipeline;
 
 /// <summary>
-/// Several pipeline observers as one, called in order. Progress goes first; scripted rules (a future
-/// <c>--rules FILE.js</c>) join as a later link, so the bar shows a stage done before the rules edit its output.
+/// Several pipeline observers as one, called in order: scripted rules first, so a stage's progress reports it done
+/// only after the rules have edited its output, then progress.
 /// </summary>
-internal sealed class ObserverChain(params IPipelineObserver[] observers) : IPipelineObserver
+public sealed class ObserverChain(params IPipelineObserver[] observers) : IPipelineObserver
 {
     /// <inheritdoc />
     public void StageStarting(int index, int count, string stage)
