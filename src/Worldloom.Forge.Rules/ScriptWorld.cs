@@ -3,6 +3,7 @@ using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
+using Worldloom.Forge.Core.Pipeline;
 using Worldloom.Forge.Core.World;
 using static Worldloom.Forge.Rules.ScriptValues;
 
@@ -17,8 +18,7 @@ internal static partial class ScriptWorld
 {
     // The pipeline order, which says which lists exist after a stage. The maps (heightmap, climate, biomes,
     // hydrology, regions) are checked directly; the lists cannot be, since an empty list is also a stage's output.
-    private static readonly string[] StageOrder =
-        ["heightmap", "climate", "biomes", "hydrology", "settlements", "roads", "regions", "npcs", "bestiary", "pois"];
+    private static readonly string[] StageOrder = WorldPipeline.Stages.Select(s => s.Name).ToArray();
 
     // Cell reads hand out shared immutable values, because Jint charges every allocation, garbage included, to the
     // hook's memory limit: a fresh number or string per read would make a full-map scan cost megabytes.

@@ -111,7 +111,8 @@ internal sealed partial class WorldDocumentReader
 
         for (var i = 0; i < regions.Count; i++)
         {
-            Refers(root, $"regions[{i}].factionId", regions[i].FactionId, factionIds);
+            // An empty faction is "none": a world without settlements has regions but no factions.
+            Refers(root, $"regions[{i}].factionId", regions[i].FactionId.Length == 0 ? null : regions[i].FactionId, factionIds);
         }
 
         for (var i = 0; i < factions.Count; i++)

@@ -46,16 +46,19 @@ public sealed class WorldCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate_WithOverridesFile_StoresThemInOrder()
+    public async Task Generate_WithOverridesFile_AppliesAndStoresThemInOrder()
     {
-        var overrides = "[" + string.Join(",", WorldFixture.Overrides().Select(o => Encoding.UTF8.GetString(WorldOverrideJson.Write(o)))) + "]";
-        await File.WriteAllTextAsync(At("edits.json"), overrides);
+        await File.WriteAllTextAsync(At("edits.json"), """
+            [{"kind":"rename_settlement","settlementId":"settlement-1","name":"Alpha"},
+             {"kind":"rename_settlement","settlementId":"settlement-1","name":"Beta"}]
+            """);
 
-        var run = await Loom("world", "generate", "--seed", "7", "--size", "64", "--overrides", "edits.json", "--out", "w.json");
+        var run = await Loom("world", "generate", "--seed", "7", "--size", "128", "--overrides", "edits.json", "--out", "w.json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        WorldDocument.Read(await File.ReadAllBytesAsync(At("w.json")), out var stored);
-        Assert.Equal(WorldOverrideJsonTests.Texts(WorldFixture.Overrides()), WorldOverrideJsonTests.Texts(stored));
+        var world = WorldDocument.Read(await File.ReadAllBytesAsync(At("w.json")), out var stored);
+        Assert.Equal(["Alpha", "Beta"], stored.Cast<Worldloom.Forge.Core.Overrides.RenameSettlement>().Select(o => o.Name));
+        Assert.Equal("Beta", world.Settlements[0].Name);
     }
 
     [Theory]
@@ -77,6 +80,55 @@ public sealed class WorldCommandTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(message, run.Stderr);
         Assert.DoesNotMatch("(?m)^world [0-9a-f]{64}", run.Stdout);
+        Assert.False(File.Exists(At("w.json")));
+    }
+
+    [Fact]
+    public async Task Generate_WithRules_RunsTheScriptsHooks_AndAppliesOverridesAfterwards()
+    {
+        await File.WriteAllTextAsync(At("rules.js"), """
+            function onSettlements(world, rng) {
+              world.renameSettlement(world.settlements[0].id, 'Scriptholm');
+            }
+            """);
+        await File.WriteAllTextAsync(At("edits.json"), """[{"kind":"rename_settlement","settlementId":"settlement-2","name":"Editby"}]""");
+
+        var run = await Loom("world", "generate", "--seed", "rules", "--size", "128", "--rules", "rules.js", "--overrides", "edits.json", "--out", "w.json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var world = WorldDocument.Read(await File.ReadAllBytesAsync(At("w.json")), out var stored);
+        Assert.Equal("Scriptholm", world.Settlements[0].Name);
+        Assert.Equal("Editby", world.Settlements.Single(x => x.Id == "settlement-2").Name);
+        Assert.Single(stored);
+        var plain = await Loom("world", "generate", "--seed", "rules", "--size", "128", "--out", "plain.json");
+        Assert.NotEqual(plain.Stdout, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("function onSettlements(world) { world.renameSettlement(", "--rules: rules: ", "rules.js:1:")]
+    [InlineData("function onSettlements(world) {\n  null.x;\n}", "--rules: rules: ", ":2")]
+    [InlineData("function onSettlements(world) { world.renameSettlement('settlement-99999', 'X'); }", "--rules: rules: ", "settlement-99999")]
+    public async Task Generate_BrokenRules_SayWhereAndWriteNothing(string script, string prefix, string detail)
+    {
+        await File.WriteAllTextAsync(At("rules.js"), script.Replace("\\n", "\n", StringComparison.Ordinal));
+
+        var run = await Loom("world", "generate", "--seed", "1", "--size", "64", "--rules", "rules.js", "--out", "w.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(prefix, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(detail, run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(At("w.json")));
+    }
+
+    [Fact]
+    public async Task Generate_OverrideNamingNothing_IsAnError()
+    {
+        await File.WriteAllTextAsync(At("edits.json"), """[{"kind":"delete_settlement","settlementId":"settlement-99999"}]""");
+
+        var run = await Loom("world", "generate", "--seed", "1", "--size", "64", "--overrides", "edits.json", "--out", "w.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--overrides: overrides[0].settlementId", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(At("w.json")));
     }
 
