@@ -277,6 +277,8 @@ export const forgeApi = {
   getBatch: (id: string, sort: string, order: 'asc' | 'desc') =>
     api.get<BatchView>(`/api/batches/${enc(id)}?sort=${enc(sort)}&order=${order}`),
   cancelBatch: (id: string) => api.del(`/api/batches/${enc(id)}`),
+  tileUrl: (id: string, layer: MapLayer, z: number, x: number, y: number, hash?: string | null) =>
+    `/api/worlds/${enc(id)}/tiles/${layer}/${z}/${x}/${y}.png${hash ? `?v=${hash.slice(0, 12)}` : ''}`,
   mapUrl: (id: string, layer: MapLayer, maxSide?: number, hash?: string | null) =>
     `/api/worlds/${enc(id)}/map.png?layer=${layer}${maxSide ? `&maxSide=${maxSide}` : ''}${hash ? `&v=${hash.slice(0, 12)}` : ''}`,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellCentre, clampView, fitView, panBy, scaleLimits, screenToWorld, visibleCells, wheelFactor, zoomAt } from './viewport';
+import { cellAt, cellCentre, centreOn, clampView, fitView, panBy, scaleLimits, screenToWorld, visibleCells, wheelFactor, zoomAt } from './viewport';
 import { cellInfo, decodeBase64, decodeLayer, describeHeight, isLand, terrainFromDocument } from './worldLayers';
 
 const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes));
@@ -45,7 +45,7 @@ describe('viewport', () => {
     expect(screenToWorld(z, 100, 100).x).toBeCloseTo(screenToWorld(v, 100, 100).x, 9);
     const lim = scaleLimits(world, canvas);
     expect(lim.min).toBeCloseTo(800 / 256 / 2);
-    expect(lim.max).toBe(48);
+    expect(lim.max).toBe(16);
   });
 
   it('pans and keeps part of the world on screen', () => {
@@ -62,6 +62,13 @@ describe('viewport', () => {
     expect(wheelFactor(100) * wheelFactor(-100)).toBeCloseTo(1);
     expect(wheelFactor(3, 1)).toBeCloseTo(wheelFactor(99));
     expect(wheelFactor(100000)).toBe(wheelFactor(400));
+  });
+
+  it('centres on a cell, zooming in if asked', () => {
+    const v = centreOn({ scale: 2, offsetX: 0, offsetY: 0 }, 10, 20, canvas, 6);
+    expect(v.scale).toBe(6);
+    expect(cellCentre(v, 10, 20)).toEqual({ x: 400, y: 300 });
+    expect(centreOn({ scale: 8, offsetX: 0, offsetY: 0 }, 0, 0, canvas, 6).scale).toBe(8);
   });
 
   it('lists the visible cells', () => {
@@ -111,5 +118,76 @@ describe('world layers', () => {
     const t = terrainFromDocument({ seaLevel: 10, layers: { height: { data: b64([5, 0, 20, 0]), encoding: 'u16le', width: 2, height: 1 } } });
     expect(cellInfo(t, 0, 0)).toMatchObject({ biome: null, water: true });
     expect(isLand(t, 1, 0)).toBe(true);
+  });
+});
+
+describe('map markers', () => {
+  it('sizes settlements by class and zoom', async () => {
+    const { settlementRadius, labelVisible } = await import('./mapMarkers');
+    expect(settlementRadius('city', false, 1)).toBeGreaterThan(settlementRadius('hamlet', false, 1));
+    expect(settlementRadius('town', true, 1)).toBeGreaterThan(settlementRadius('town', false, 1));
+    expect(settlementRadius('town', false, 0.2)).toBe(settlementRadius('town', false, 2));
+    expect(settlementRadius('town', false, 100)).toBe(2 * settlementRadius('town', false, 1));
+    expect(labelVisible('hamlet', false, 2)).toBe(false);
+    expect(labelVisible('hamlet', true, 0.5)).toBe(true);
+    expect(labelVisible('village', false, 3)).toBe(true);
+  });
+
+  it('hit-tests the nearest marker within its radius', async () => {
+    const { hitTest } = await import('./mapMarkers');
+    const view = { scale: 10, offsetX: 0, offsetY: 0 };
+    const markers = [
+      { id: 'a', kind: 'settlement' as const, location: { x: 1, y: 1 }, radius: 5, label: 'A', rank: 1 },
+      { id: 'b', kind: 'settlement' as const, location: { x: 2, y: 1 }, radius: 5, label: 'B', rank: 1 },
+      { id: 'p', kind: 'poi' as const, location: { x: 5, y: 5 }, radius: 4, label: 'P', rank: 0 },
+    ];
+    expect(hitTest(markers, view, 15, 15)?.id).toBe('a');
+    expect(hitTest(markers, view, 24, 15)?.id).toBe('b');
+    expect(hitTest(markers, view, 55, 62)?.id).toBe('p');
+    expect(hitTest(markers, view, 55, 70)).toBeNull();
+  });
+
+  it('places labels greedily by rank without overlaps', async () => {
+    const { placeLabels } = await import('./mapMarkers');
+    const boxes = [
+      { x: 0, y: 0, w: 50, h: 10 },
+      { x: 40, y: 5, w: 50, h: 10 },
+      { x: 100, y: 0, w: 20, h: 10 },
+      { x: 190, y: 0, w: 20, h: 10 },
+    ];
+    expect(placeLabels(boxes, [1, 2, 1, 5], { width: 200, height: 100 }).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('tiles', () => {
+  it('knows the deepest zoom: a cell at least 4 pixels wide', async () => {
+    const { maxTileZoom } = await import('./tiles');
+    expect(maxTileZoom({ width: 256, height: 256 })).toBe(2);
+    expect(maxTileZoom({ width: 64, height: 64 })).toBe(0);
+    expect(maxTileZoom({ width: 4096, height: 1024 })).toBe(6);
+    expect(maxTileZoom({ width: 300, height: 300 })).toBe(3);
+  });
+
+  it('picks the zoom that matches the screen, capped', async () => {
+    const { tileZoom } = await import('./tiles');
+    const world = { width: 1024, height: 1024 };
+    expect(tileZoom(0.25, world)).toBe(0);
+    expect(tileZoom(0.5, world)).toBe(1);
+    expect(tileZoom(0.6, world)).toBe(2);
+    expect(tileZoom(100, world)).toBe(4);
+  });
+
+  it('lists the tiles in view, clipped to the world', async () => {
+    const { visibleTiles } = await import('./tiles');
+    const world = { width: 512, height: 256 };
+    // z=1: a tile covers 256 cells; at scale 1 it is 256 px; the world is 2×1 tiles.
+    const all = visibleTiles({ scale: 1, offsetX: 0, offsetY: 0 }, world, { width: 1000, height: 1000 }, 1);
+    expect(all.map((t) => [t.x, t.y])).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(all[1]).toMatchObject({ left: 256, top: 0, size: 256 });
+    const part = visibleTiles({ scale: 2, offsetX: -600, offsetY: -10 }, world, { width: 100, height: 100 }, 1);
+    expect(part.map((t) => [t.x, t.y])).toEqual([[1, 0]]);
   });
 });

@@ -15,7 +15,7 @@ export interface Size {
 }
 
 /** Most canvas pixels per cell: past this a cell is a big flat square and zooming shows nothing new. */
-export const MAX_SCALE = 48;
+export const MAX_SCALE = 16;
 
 /** The whole world centred in the canvas with `padding` pixels around it. */
 export function fitView(world: Size, canvas: Size, padding = 0): View {
@@ -94,4 +94,10 @@ export function visibleCells(view: View, world: Size, canvas: Size): { x0: numbe
     x1: Math.min(world.width, Math.ceil(b.x)),
     y1: Math.min(world.height, Math.ceil(b.y)),
   };
+}
+
+/** The view moved so cell (x, y)'s centre is in the middle of the canvas, zoomed in to at least `minScale`. */
+export function centreOn(view: View, x: number, y: number, canvas: Size, minScale = view.scale): View {
+  const scale = Math.max(view.scale, minScale);
+  return { scale, offsetX: canvas.width / 2 - (x + 0.5) * scale, offsetY: canvas.height / 2 - (y + 0.5) * scale };
 }
