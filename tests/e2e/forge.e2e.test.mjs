@@ -254,6 +254,38 @@ test('world page: map viewer, layers, hover, settlement panel, edits, history an
     await expectVisible(page.getByText(/Someone else edited this world/), 'A stale edit should say someone else edited', 30_000);
     await expectVisible(panel.getByRole('heading', { name: 'Elsewhere', level: 2 }), 'The page should reload the other edit');
     await page.waitForFunction(() => document.querySelectorAll('[aria-label="Snapshots"] > li').length === 3);
+
+    // Move: click Move, then a land cell next to it (found in the document's biome layer).
+    const doc = await apiCall('GET', `/api/worlds/${worldId}/document`, userToken);
+    const biomes = Buffer.from(doc.layers.biomes.data, 'base64');
+    const lakes = Buffer.from(doc.layers.lakes.data, 'base64');
+    const taken = new Set(features.settlements.map((x) => `${x.location.x},${x.location.y}`));
+    const near = [];
+    for (let dy = -4; dy <= 4; dy++) for (let dx = -4; dx <= 4; dx++) near.push({ x: s.location.x + dx, y: s.location.y + dy, d: Math.abs(dx) + Math.abs(dy) });
+    const target = near
+      .filter((c) => c.d >= 2 && c.x >= 0 && c.y >= 0 && c.x < doc.layers.biomes.width && c.y < doc.layers.biomes.height)
+      .filter((c) => {
+        const i = c.y * doc.layers.biomes.width + c.x;
+        return biomes[i] > 2 && lakes.readUInt32LE(i * 4) === 0 && !taken.has(`${c.x},${c.y}`); // land: not sea, not lake
+      })
+      .sort((a, b) => a.d - b.d)[0];
+    assert.ok(target, 'a land cell near the settlement');
+    await panel.getByRole('button', { name: 'Move', exact: true }).click();
+    await expectVisible(page.getByText(/Click a land cell on the map to move/));
+    const to = await cellOnPage(target);
+    await page.mouse.click(to.x, to.y);
+    await expectVisible(page.getByText(new RegExp(`Moved Elsewhere to ${target.x}, ${target.y}\\. Saved as snapshot #4`)), 'Move should save snapshot #4', 30_000);
+    await expectVisible(panel.getByText(`${target.x}, ${target.y}`), 'The panel should show the new cell');
+
+    // Delete another settlement, picked from the list rather than the map.
+    const victim = features.settlements.find((x) => x.id !== s.id);
+    await page.getByLabel('Find a settlement').selectOption(victim.id);
+    await expectVisible(panel.getByRole('heading', { name: victim.name, level: 2 }));
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await panel.getByRole('button', { name: 'Confirm delete' }).click();
+    await expectVisible(page.getByText(`Deleted ${victim.name}. Saved as snapshot #5.`), 'Delete should save snapshot #5', 30_000);
+    assert.equal(await page.getByLabel('Find a settlement').locator(`option[value="${victim.id}"]`).count(), 0, 'The deleted settlement should leave the list');
+    await page.getByRole('button', { name: 'Fit the whole world' }).click(); // picking from the list zoomed in on it
   }
 
   // Add a point of interest by clicking a land cell (a settlement's, or the centre), then read its hook back.
@@ -298,6 +330,16 @@ test('world page: map viewer, layers, hover, settlement panel, edits, history an
   await page.waitForTimeout(200);
   await shot('forge-world-zoomed-rivers');
   await expectNoAlert();
+
+  // Roll back to the generated world: a new head that carries snapshot 1's overrides (none).
+  const count = await page.getByRole('list', { name: 'Snapshots' }).getByRole('listitem').count();
+  await page.getByRole('button', { name: 'Roll back to snapshot 1' }).click();
+  await expectVisible(page.getByText(`Rolled back to snapshot #1; saved as #${count + 1}.`), 'Rollback should save a new head', 30_000);
+  const headItem = page.getByRole('list', { name: 'Snapshots' }).getByRole('listitem').first();
+  await expectVisible(headItem.getByText('Rollback to #1'));
+  await expectVisible(headItem.getByText('Head', { exact: true }));
+  const rolled = await apiCall('GET', `/api/worlds/${worldId}/features`, userToken);
+  assert.deepEqual(rolled.settlements, features.settlements, 'Rollback to #1 should restore the generated settlements');
 });
 
 test('batch: six seeds as a sortable thumbnail grid; one becomes a world', { timeout: 240_000 }, async () => {
@@ -305,6 +347,11 @@ test('batch: six seeds as a sortable thumbnail grid; one becomes a world', { tim
   await expectVisible(page.getByRole('heading', { name: projectName, level: 1 }));
   await expectVisible(page.getByRole('list', { name: 'Worlds' }).getByText('World 42'), 'The world should be listed');
   await expectVisible(page.getByRole('list', { name: 'Worlds' }).locator('img'), 'The world card should have a thumbnail');
+
+  // The server's field error shows next to its field.
+  await page.getByLabel('Seeds').fill('1..5000');
+  await page.getByRole('button', { name: 'Start batch' }).click();
+  await expectVisible(page.locator('[data-field-errors="seeds"]').getByText(/at most 1000 seeds/), 'A bad seed range should be reported under Seeds');
 
   await page.getByLabel('Seeds').fill('1..6');
   await page.getByLabel('Batch size').fill('64');

@@ -103,10 +103,13 @@ describe('world layers', () => {
       layers: {
         height: { data: b64(heights), encoding: 'u16le', width: 2, height: 2 },
         biomes: { data: b64([0, 3, 7, 16]), encoding: 'u8', width: 2, height: 2 },
+        lakes: { data: b64([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]), encoding: 'u32le', width: 2, height: 2 },
       },
     });
-    expect(cellInfo(t, 0, 0)).toEqual({ x: 0, y: 0, biome: 'ocean', elevation: 100, relative: -30900, water: true });
-    expect(cellInfo(t, 1, 1)).toMatchObject({ biome: 'alpine', elevation: 40000, relative: 9000, water: false });
+    expect(cellInfo(t, 0, 0)).toEqual({ x: 0, y: 0, biome: 'ocean', elevation: 100, relative: -30900, lake: 0, water: true });
+    expect(cellInfo(t, 1, 1)).toMatchObject({ lake: 2, water: true });
+    expect(isLand(t, 1, 1)).toBe(false);
+    expect(cellInfo(t, 1, 1)).toMatchObject({ biome: 'alpine', elevation: 40000, relative: 9000 });
     expect(cellInfo(t, 2, 0)).toBeNull();
     expect(isLand(t, 0, 1)).toBe(true);
     expect(isLand(t, 0, 0)).toBe(false);
@@ -131,6 +134,17 @@ describe('map markers', () => {
     expect(labelVisible('hamlet', false, 2)).toBe(false);
     expect(labelVisible('hamlet', true, 0.5)).toBe(true);
     expect(labelVisible('village', false, 3)).toBe(true);
+  });
+
+  it('thins markers out as the map zooms out', async () => {
+    const { markerVisible } = await import('./mapMarkers');
+    expect(markerVisible('settlement', 'city', false, 0.1)).toBe(true);
+    expect(markerVisible('settlement', 'hamlet', true, 0.1)).toBe(true);
+    expect(markerVisible('settlement', 'town', false, 0.6)).toBe(true);
+    expect(markerVisible('settlement', 'village', false, 0.6)).toBe(false);
+    expect(markerVisible('settlement', 'hamlet', false, 1.8)).toBe(true);
+    expect(markerVisible('poi', null, false, 0.6)).toBe(false);
+    expect(markerVisible('poi', null, false, 1.8)).toBe(true);
   });
 
   it('hit-tests the nearest marker within its radius', async () => {

@@ -39,6 +39,19 @@ export function labelVisible(size: SettlementSize, capital: boolean, scale: numb
   return scale >= 6;
 }
 
+/**
+ * Whether a marker is drawn at this zoom: capitals and cities always; towns, villages and hamlets from 0.35, 0.9 and
+ * 1.6 px per cell; points of interest from 1.2. A 1024² world seen whole (about 0.6 px per cell) shows its cities and
+ * towns, not a carpet of 1,500 dots; a 256² world seen whole shows everything.
+ */
+export function markerVisible(kind: 'settlement' | 'poi', size: SettlementSize | null, capital: boolean, scale: number): boolean {
+  if (kind === 'poi') return scale >= 1.2;
+  if (capital || size === 'city') return true;
+  if (size === 'town') return scale >= 0.35;
+  if (size === 'village') return scale >= 0.9;
+  return scale >= 1.6;
+}
+
 /** The marker under a canvas point: the nearest whose hit circle (radius + slop) holds it; POIs win ties. */
 export function hitTest(markers: readonly Marker[], view: View, sx: number, sy: number, slop = 4): Marker | null {
   let best: Marker | null = null;

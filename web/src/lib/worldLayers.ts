@@ -58,19 +58,23 @@ export interface Terrain {
   height: number;
   heights: Uint16Array | null;
   biomes: Uint8Array | null;
+  /** 1-based index into the world's lakes per cell, 0 for none. */
+  lakes: Uint32Array | null;
   seaLevel: number | null;
 }
 
-/** Decode the height and biome layers of a world document (other layers are left alone). */
+/** Decode the height, biome and lake layers of a world document (other layers are left alone). */
 export function terrainFromDocument(doc: { seaLevel?: number; layers?: Record<string, EncodedLayer | undefined> }): Terrain {
   const h = doc.layers?.height;
   const b = doc.layers?.biomes;
+  const l = doc.layers?.lakes;
   const any = h ?? b;
   return {
     width: any?.width ?? 0,
     height: any?.height ?? 0,
     heights: h ? (decodeLayer(h) as Uint16Array) : null,
     biomes: b ? (decodeLayer(b) as Uint8Array) : null,
+    lakes: l ? (decodeLayer(l) as Uint32Array) : null,
     seaLevel: typeof doc.seaLevel === 'number' ? doc.seaLevel : null,
   };
 }
@@ -82,6 +86,9 @@ export interface CellInfo {
   elevation: number | null;
   /** Elevation minus sea level (negative under water). */
   relative: number | null;
+  /** 1-based lake index, 0 when the cell is not under a lake. */
+  lake: number;
+  /** Sea or lake: no settlement or point of interest may stand here. */
   water: boolean;
 }
 
@@ -91,11 +98,12 @@ export function cellInfo(t: Terrain, x: number, y: number): CellInfo | null {
   const biome = t.biomes ? biomeName(t.biomes[i]) : null;
   const elevation = t.heights ? t.heights[i] : null;
   const relative = elevation !== null && t.seaLevel !== null ? elevation - t.seaLevel : null;
-  const water = biome !== null ? isWaterBiome(biome) : relative !== null && relative <= 0;
-  return { x, y, biome, elevation, relative, water };
+  const lake = t.lakes ? t.lakes[i] : 0;
+  const sea = biome !== null ? isWaterBiome(biome) : relative !== null && relative <= 0;
+  return { x, y, biome, elevation, relative, lake, water: sea || lake > 0 };
 }
 
-/** Whether a settlement may stand on the cell: land by the biome layer (or above sea level without one). */
+/** Whether a settlement or point of interest may stand on the cell: not sea (by the biome layer, or the sea level without one) and not a lake. */
 export function isLand(t: Terrain, x: number, y: number): boolean {
   const c = cellInfo(t, x, y);
   return c !== null && !c.water;

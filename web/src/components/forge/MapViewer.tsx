@@ -50,7 +50,8 @@ export function MapViewer(p: Props) {
   const tiles = useMemo(() => new TileCache(() => setTileTick((t) => t + 1)), []);
   const [loadingKey, setLoadingKey] = useState<string | null>(null);
   const [imageError, setImageError] = useState<string | null>(null);
-  const [hover, setHover] = useState<{ cell: Cell; marker: Marker | null } | null>(null);
+  /** The pointer over the canvas, in canvas pixels; what lies under it follows from the view. */
+  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
   const cache = useRef(new Map<string, ImageBitmap>());
   const drag = useRef<{ x: number; y: number; moved: boolean; id: number } | null>(null);
   const world = useMemo(() => ({ width: p.width, height: p.height }), [p.width, p.height]);
@@ -109,16 +110,23 @@ export function MapViewer(p: Props) {
 
   useEffect(() => () => tiles.clear(), [tiles]);
 
-  const markers = useMemo(() => buildMarkers(p.features, p.overlays, view?.scale ?? 1), [p.features, p.overlays, view?.scale]);
+  const markers = useMemo(() => buildMarkers(p.features, p.overlays, view?.scale ?? 1, p.selected), [p.features, p.overlays, view?.scale, p.selected]);
+
+  const hoverCell = pointer && view ? cellAt(view, world, pointer.x, pointer.y) : null;
+  const hoverX = hoverCell?.x;
+  const hoverY = hoverCell?.y;
+  const hover: { cell: Cell; marker: Marker | null } | null =
+    hoverCell && pointer && view ? { cell: hoverCell, marker: p.mode === 'select' ? hitTest(markers, view, pointer.x, pointer.y) : null } : null;
 
   const ghost = useMemo(() => {
+    const at = hoverX !== undefined && hoverY !== undefined ? { x: hoverX, y: hoverY } : null;
     if (p.mode === 'add-poi') {
-      const cell = p.pending ?? hover?.cell;
+      const cell = p.pending ?? at;
       return cell ? { cell, kind: 'poi' as const, ok: true } : null;
     }
-    if (p.mode === 'move' && hover) return { cell: hover.cell, kind: 'settlement' as const, ok: p.terrain ? isLand(p.terrain, hover.cell.x, hover.cell.y) : true };
+    if (p.mode === 'move' && at) return { cell: at, kind: 'settlement' as const, ok: p.terrain ? isLand(p.terrain, at.x, at.y) : true };
     return null;
-  }, [p.mode, p.pending, p.terrain, hover]);
+  }, [p.mode, p.pending, p.terrain, hoverX, hoverY]);
 
   // Draw whenever anything drawn changes (one frame per change).
   useEffect(() => {
@@ -202,15 +210,7 @@ export function MapViewer(p: Props) {
         return;
       }
     }
-    if (!view) return;
-    const pt = local(e);
-    const cell = cellAt(view, world, pt.x, pt.y);
-    const marker = p.mode === 'select' ? hitTest(markers, view, pt.x, pt.y) : null;
-    setHover((h) => {
-      if (!cell) return null;
-      if (h && h.cell.x === cell.x && h.cell.y === cell.y && h.marker === marker) return h;
-      return { cell, marker };
-    });
+    setPointer(local(e));
   };
 
   const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -258,7 +258,7 @@ export function MapViewer(p: Props) {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
           onPointerCancel={() => (drag.current = null)}
-          onPointerLeave={() => setHover(null)}
+          onPointerLeave={() => setPointer(null)}
           onKeyDown={onKeyDown}
         />
         <div className="map-viewer__zoom" role="group" aria-label="Zoom">
@@ -286,6 +286,7 @@ export function MapViewer(p: Props) {
               </span>
               {info ? (
                 <>
+                  {info.lake > 0 && <span>{p.features?.lakes[info.lake - 1]?.name ?? 'Lake'}</span>}
                   {info.biome && <span>{humanize(info.biome)}</span>}
                   <span>{describeHeight(info)}</span>
                 </>

@@ -99,6 +99,11 @@ export function WorldEditor({ world, features, snapshots, terrain, reload }: Pro
 
   const pickCell = (cell: Cell) => {
     if (mode === 'add-poi') {
+      if (terrain && !isLand(terrain, cell.x, cell.y)) {
+        setNotice({ tone: 'warning', text: 'Points of interest stand on land; pick a land cell.' });
+        return;
+      }
+      setNotice(null);
       setPending(cell);
       return;
     }

@@ -1,6 +1,6 @@
 import type { Cell, WorldFeatures } from '../../api/forge';
 import { factionColour } from '../../lib/biomes';
-import { labelVisible, placeLabels, settlementRadius, settlementRank, type Box, type Marker } from '../../lib/mapMarkers';
+import { labelVisible, markerVisible, placeLabels, settlementRadius, settlementRank, type Box, type Marker } from '../../lib/mapMarkers';
 import { cellCentre, type Size, type View } from '../../lib/viewport';
 
 export interface Selection {
@@ -20,12 +20,14 @@ const POI_FILL = '#7a2e8c';
 const SELECT = '#ffb400';
 const BACKDROP = '#d9e2ec';
 
-/** The markers to draw and hit-test at the current zoom (radius depends on it). */
-export function buildMarkers(features: WorldFeatures | null, overlays: Overlays, scale: number): Marker[] {
+/** The markers to draw and hit-test at the current zoom (which ones, and their radius, depend on it); the selected one always. */
+export function buildMarkers(features: WorldFeatures | null, overlays: Overlays, scale: number, selected: Selection | null): Marker[] {
   if (!features) return [];
   const out: Marker[] = [];
+  const isSelected = (kind: Selection['kind'], id: string) => selected?.kind === kind && selected.id === id;
   if (overlays.settlements) {
     for (const s of features.settlements) {
+      if (!markerVisible('settlement', s.size, s.isCapital, scale) && !isSelected('settlement', s.id)) continue;
       out.push({
         id: s.id,
         kind: 'settlement',
@@ -38,6 +40,7 @@ export function buildMarkers(features: WorldFeatures | null, overlays: Overlays,
   }
   if (overlays.pois) {
     for (const p of features.pointsOfInterest) {
+      if (!markerVisible('poi', null, false, scale) && !isSelected('poi', p.id)) continue;
       out.push({ id: p.id, kind: 'poi', location: p.location, radius: 4.5 * Math.min(2, Math.max(1, Math.sqrt(scale / 2))), label: p.name, rank: scale >= 4 ? 0 : -1 });
     }
   }
