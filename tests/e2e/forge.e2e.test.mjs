@@ -140,7 +140,7 @@ after(async () => {
 
 let worldId;
 
-test('project page: live preview follows the sliders; Generate shows stage progress and opens the world', { timeout: 240_000 }, async () => {
+test('project page: live preview follows the sliders; Generate shows stage progress and opens the world', { timeout: 240_000 }, async (t) => {
   await page.goto(`${BASE}/login`);
   await page.getByLabel('Email', { exact: true }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
@@ -190,6 +190,10 @@ test('project page: live preview follows the sliders; Generate shows stage progr
   const progress = await page.evaluate(() => window.__progress);
   assert.ok(progress.length > 0, 'Generation progress should have been shown before the world page');
   assert.ok(progress.some((p) => /\|\S/.test(p)), `A stage name should be shown: ${progress.join(', ')}`);
+  const values = progress.map((p) => Number(p.split('|')[0]));
+  assert.deepEqual(values, [...values].sort((a, b) => a - b), `Progress should never go backwards: ${values}`);
+  // A 256² world takes about a second, so how many stages show depends on the machine; the sequence is logged.
+  t.diagnostic(`progress seen: ${[...new Set(progress)].join(' → ')}`);
   await expectVisible(page.getByRole('heading', { name: 'World 42', level: 1 }), 'The world page should open', SLOW);
 });
 
