@@ -4,10 +4,13 @@ import { Layout } from './components/Layout';
 import { ProblemAlert, Spinner, usePageTitle } from './components/ui';
 import { AdminAuditPage } from './pages/AdminAudit';
 import { AdminUsersPage } from './pages/AdminUsers';
+import { BatchPage } from './pages/Batch';
 import { DashboardPage } from './pages/Dashboard';
 import { JobsPage } from './pages/Jobs';
 import { LoginPage } from './pages/Login';
+import { ProjectPage } from './pages/Project';
 import { SignupPage } from './pages/Signup';
+import { WorldPage } from './pages/World';
 import { safeRedirect } from './lib/nav';
 
 function FullPageStatus() {
@@ -108,6 +111,9 @@ export function App() {
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />
         <Route path="/jobs" element={<JobsPage />} />
+        <Route path="/projects/:id" element={<ProjectPage />} />
+        <Route path="/worlds/:id" element={<WorldPage />} />
+        <Route path="/batches/:id" element={<BatchPage />} />
         <Route element={<RequireAdmin />}>
           <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />

@@ -69,3 +69,31 @@ export async function watchJob(id: string, onJob: (job: Job) => void, signal: Ab
     delay = Math.min(delay * 2, 30_000);
   }
 }
+
+const STAGE_LABELS: Record<string, string> = {
+  queued: 'Waiting for a worker',
+  starting: 'Starting',
+  heightmap: 'Heightmap',
+  climate: 'Climate',
+  biomes: 'Biomes',
+  hydrology: 'Rivers and lakes',
+  settlements: 'Settlements',
+  roads: 'Roads',
+  regions: 'Regions and factions',
+  npcs: 'NPCs',
+  bestiary: 'Bestiary',
+  pois: 'Points of interest',
+  storing: 'Storing the world',
+  succeeded: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** A pipeline stage name as a person reads it: "hydrology" → "Rivers and lakes"; unknown names are capitalised. */
+export function stageLabel(stage: string | null | undefined): string {
+  if (!stage) return '';
+  const known = STAGE_LABELS[stage];
+  if (known) return known;
+  const s = stage.replace(/[_.]/g, ' ');
+  return s[0].toUpperCase() + s.slice(1);
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { ProblemError, toProblem } from '../api/problem';
 import type { Project } from '../api/types';
@@ -335,7 +335,7 @@ function ProjectRow({
           </form>
         ) : (
           <h3 className="project__name">
-            {p.name} {deleted && <Badge tone="danger">Deleted</Badge>}
+            {deleted ? p.name : <Link to={`/projects/${p.id}`}>{p.name}</Link>} {deleted && <Badge tone="danger">Deleted</Badge>}
           </h3>
         )}
         {p.description && !editing && <p className="project__desc">{p.description}</p>}
