@@ -144,6 +144,7 @@ public sealed class WorldsApiTests
         await ProblemJson.AssertAsync(await user.Client.GetAsync($"/api/worlds/{id}/map.png?layer=gold"), HttpStatusCode.BadRequest, "layer");
         await ProblemJson.AssertAsync(await user.Client.GetAsync($"/api/worlds/{id}/map.png?maxSide=5"), HttpStatusCode.BadRequest, "maxSide");
         await ProblemJson.AssertAsync(await user.Client.GetAsync($"/api/worlds/{id}/tiles/biomes/1/2/0.png"), HttpStatusCode.BadRequest, "x");
+        await ProblemJson.AssertAsync(await user.Client.GetAsync($"/api/worlds/{id}/tiles/biomes/8/0/0.png"), HttpStatusCode.BadRequest, "z");
     }
 
     [Fact]

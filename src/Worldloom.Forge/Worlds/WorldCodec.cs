@@ -207,6 +207,9 @@ public static class WorldCodec
     public static byte[] RenderPng(ForgeWorld world, MapLayer layer, int? maxSide) =>
         PngEncoder.Encode(MapRenderer.Render(world, layer, maxSide ?? 0));
 
+    /// <summary>The deepest tile zoom of <paramref name="world"/>.</summary>
+    public static int MaxZoom(ForgeWorld world) => MapRenderer.MaxZoom(world);
+
     /// <summary>A 256×256 tile as PNG.</summary>
     public static byte[] RenderTilePng(ForgeWorld world, MapLayer layer, int z, int x, int y) =>
         PngEncoder.Encode(MapRenderer.RenderTile(world, layer, z, x, y));

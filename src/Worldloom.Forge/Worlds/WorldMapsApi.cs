@@ -88,6 +88,12 @@ public static class WorldMapsApi
             return Problems.NotFound("world document");
         }
 
+        var maxZoom = WorldCodec.MaxZoom(loaded.World);
+        if (z > maxZoom)
+        {
+            return Problems.Field("z", $"this world's deepest zoom is {maxZoom}.");
+        }
+
         var png = store.GetOrRender(string.Create(CultureInfo.InvariantCulture, $"{hash}/{layer}/t{z}/{x}/{y}"), () => WorldCodec.RenderTilePng(loaded.World, mapLayer, z, x, y));
         return Png(png, hash!);
     }
