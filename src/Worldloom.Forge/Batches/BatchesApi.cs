@@ -68,14 +68,11 @@ public static class BatchesApi
         }
 
         var userId = user.UserId();
-        var tier = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Tier).SingleAsync(ct);
-        var decision = await quota.TryConsumeAsync(userId, tier, ct);
-        if (!decision.Allowed)
+        if (await GenerationQuota.SpendAsync(db, quota, clock, http, userId, ct) is { } refused)
         {
-            return QuotaResults.Exceeded(decision.Status, clock.GetUtcNow());
+            return refused;
         }
 
-        QuotaResults.WriteHeaders(http.Response, decision.Status);
         var now = clock.GetUtcNow();
         var batch = new WorldBatch
         {
