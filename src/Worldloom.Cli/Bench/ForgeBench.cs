@@ -13,6 +13,9 @@ namespace Worldloom.Cli.Bench;
 /// </summary>
 internal static class ForgeBench
 {
+    /// <summary>The least time spent warming up each size (and ChaCha20) before measuring.</summary>
+    public static readonly TimeSpan MinWarmup = TimeSpan.FromSeconds(0.5);
+
     /// <summary>Runs the bench and returns the exit code: 1 if a size gave different worlds on different runs.</summary>
     public static int Run(ForgeBenchSettings settings, CancellationToken ct)
     {
@@ -67,9 +70,20 @@ internal static class ForgeBench
         var parameters = new WorldParameters { Width = size, Height = size };
         var cells = (double)size * size;
 
-        // The warm-up lets tiered JIT settle and the GC size its heap for this size; its hash must match the rest.
-        var warmup = Once(seed, parameters, ct);
-        advance(cells, $"{size}²: warm-up {warmup.PipelineMs:0} ms");
+        // Warm-up lets tiered JIT settle and the GC size its heap for this size: at least one run and at least
+        // MinWarmup, since the runtime only starts promoting hot methods to optimized code 100 ms after the last new
+        // method was compiled, and a single 64² run is over in a few milliseconds. Its hashes must match the rest.
+        var warmupStart = Stopwatch.GetTimestamp();
+        var warmups = new List<string>();
+        PipelineRun last;
+        do
+        {
+            last = Once(seed, parameters, ct);
+            warmups.Add(last.Hash);
+        }
+        while (Stopwatch.GetElapsedTime(warmupStart) < MinWarmup);
+
+        advance(cells, $"{size}²: warm-up {warmups.Count} runs in {Stopwatch.GetElapsedTime(warmupStart).TotalSeconds:0.0} s, the last {last.PipelineMs:0} ms");
 
         Collect();
         var reset = MachineInfo.ResetPeakResident();
@@ -83,7 +97,7 @@ internal static class ForgeBench
             advance(cells, $"{size}²: run {run + 1}/{runs} {measured[^1].PipelineMs:0} ms + document {measured[^1].DocumentMs:0} ms");
         }
 
-        return new SizeResult(size, measured, warmup.Hash, reset ? MachineInfo.PeakResidentBytes() : null, watch.OtherCoresBusy());
+        return new SizeResult(size, measured, warmups, reset ? MachineInfo.PeakResidentBytes() : null, watch.OtherCoresBusy());
     }
 
     private static PipelineRun Once(ForgeSeed seed, WorldParameters parameters, CancellationToken ct)

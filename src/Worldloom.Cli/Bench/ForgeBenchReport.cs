@@ -21,7 +21,7 @@ internal sealed record ForgeBenchReport
     /// <summary>The seed of every run.</summary>
     public required string Seed { get; init; }
 
-    /// <summary>Measured runs per size (after one warm-up), and ChaCha20 repetitions.</summary>
+    /// <summary>Measured runs per size (after the warm-up), and ChaCha20 repetitions.</summary>
     public required int Runs { get; init; }
 
     /// <summary>One entry per size, in the order measured.</summary>
@@ -108,7 +108,8 @@ internal sealed record ForgeBenchReport
             MsPerMcell = Math.Round(s.MsPerMillionCells, 1),
             AllocatedMiB = Math.Round(s.AllocatedBytesMedian / MiB, 1),
             PeakRssMiB = s.PeakResidentBytes is { } peak ? Math.Round(peak / MiB, 1) : null,
-            Hash = s.WarmupHash,
+            Hash = s.Hash,
+            WarmupRuns = s.WarmupHashes.Count,
             HashStable = s.HashStable,
             OtherCoresBusy = s.OtherCoresBusy,
         };

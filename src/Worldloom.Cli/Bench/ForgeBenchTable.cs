@@ -12,7 +12,7 @@ internal static class ForgeBenchTable
     public static void Print(ForgeBenchSettings settings, IReadOnlyList<SizeResult> sizes, ChaChaResult chacha, ForgeBenchReport report)
     {
         var load = report.LoadAvg1m is { } l ? l.ToString("0.00", Inv) : "unknown";
-        Line($"loom bench forge: seed {settings.Seed}, {settings.Runs} measured runs per size after one warm-up; {report.Machine}; load average {load}, other processes kept {Cores(report.OtherCoresBusy)} cores busy");
+        Line($"loom bench forge: seed {settings.Seed}, {settings.Runs} measured runs per size after at least {ForgeBench.MinWarmup.TotalSeconds:0.#} s of warm-up; {report.Machine}; load average {load}, other processes kept {Cores(report.OtherCoresBusy)} cores busy");
         Console.WriteLine();
         Line($"{"size",-7} {"cells",10} {"pipeline ms",12} {"best ms",9} {"document ms",12} {"cells/s",11} {"ms/Mcell",9} {"alloc MiB",10} {"peak RSS MiB",13} {"other cores",12}");
         foreach (var s in sizes)
@@ -42,7 +42,7 @@ internal static class ForgeBenchTable
         Line($"Memory: 'alloc MiB' is the managed bytes one pipeline run allocated (GC.GetTotalAllocatedBytes delta, median); 'peak RSS MiB' is the process's peak resident set (VmHWM, reset before the size's measured runs), runtime and the GC's retained heap included.");
         foreach (var s in sizes)
         {
-            Line($"world {Side(s.Size),-6} {s.WarmupHash}  {(s.HashStable ? $"same on all {s.Runs.Count + 1} runs" : "DIFFERS BETWEEN RUNS")}");
+            Line($"world {Side(s.Size),-6} {s.Hash}  {(s.HashStable ? $"same on all {s.AllRuns} runs ({s.WarmupHashes.Count} warm-up)" : "DIFFERS BETWEEN RUNS")}");
         }
 
         Console.WriteLine();

@@ -52,7 +52,10 @@ internal sealed record ForgeSizeReport
     /// <summary>The world hash.</summary>
     public required string Hash { get; init; }
 
-    /// <summary>Whether the warm-up and every measured run gave that same hash.</summary>
+    /// <summary>Unmeasured warm-up runs before the measured ones (at least one, and at least 0.5 s of them).</summary>
+    public required int WarmupRuns { get; init; }
+
+    /// <summary>Whether the warm-up runs and every measured run gave that same hash.</summary>
     public required bool HashStable { get; init; }
 
     /// <summary>Cores other processes kept busy during the measured runs.</summary>

@@ -3,10 +3,10 @@ namespace Worldloom.Cli.Bench;
 /// <summary>The measured runs of one world size, and what they add up to.</summary>
 /// <param name="Size">Side of the square world.</param>
 /// <param name="Runs">The measured runs (the warm-up is not among them).</param>
-/// <param name="WarmupHash">The world hash of the unmeasured warm-up run, which must match too.</param>
+/// <param name="WarmupHashes">The world hashes of the unmeasured warm-up runs, which must match too.</param>
 /// <param name="PeakResidentBytes">The process's peak resident set during the measured runs (null where it could not be reset first).</param>
 /// <param name="OtherCoresBusy">Cores other processes kept busy meanwhile.</param>
-internal sealed record SizeResult(int Size, IReadOnlyList<PipelineRun> Runs, string WarmupHash, long? PeakResidentBytes, double? OtherCoresBusy)
+internal sealed record SizeResult(int Size, IReadOnlyList<PipelineRun> Runs, IReadOnlyList<string> WarmupHashes, long? PeakResidentBytes, double? OtherCoresBusy)
 {
     /// <summary>Cells in the world.</summary>
     public long Cells => (long)Size * Size;
@@ -32,6 +32,12 @@ internal sealed record SizeResult(int Size, IReadOnlyList<PipelineRun> Runs, str
     /// <summary>Median managed allocation of one pipeline run.</summary>
     public double AllocatedBytesMedian => Stats.Median(Runs.Select(r => (double)r.AllocatedBytes));
 
-    /// <summary>Whether every run gave the same world.</summary>
-    public bool HashStable => Runs.All(r => r.Hash == WarmupHash);
+    /// <summary>The world hash (of the first run).</summary>
+    public string Hash => WarmupHashes[0];
+
+    /// <summary>Runs in all, warm-up included.</summary>
+    public int AllRuns => WarmupHashes.Count + Runs.Count;
+
+    /// <summary>Whether every run, warm-up included, gave the same world.</summary>
+    public bool HashStable => WarmupHashes.Concat(Runs.Select(r => r.Hash)).All(h => h == Hash);
 }

@@ -99,7 +99,7 @@ internal static class BenchCommands
                 return list;
             },
         };
-        var runs = Positive(new Option<int>("--runs") { Description = "Measured runs per size after one warm-up (median and best are reported); also ChaCha20 repetitions", DefaultValueFactory = _ => 3 });
+        var runs = Positive(new Option<int>("--runs") { Description = "Measured runs per size after a warm-up of at least one run and 0.5 s (median and best are reported); also ChaCha20 repetitions", DefaultValueFactory = _ => 3 });
         var chachaMiB = Positive(new Option<int>("--chacha-mib") { Description = "ChaCha20 keystream per measurement, in MiB (ours and OpenSSL's alike)", DefaultValueFactory = _ => 256 });
         var seed = new Option<string>("--seed") { Description = "Seed of every run (each run of a size must give the same world hash)", DefaultValueFactory = _ => "42" };
         seed.Validators.Add(r =>
