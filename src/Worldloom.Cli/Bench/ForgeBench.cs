@@ -104,15 +104,17 @@ internal static class ForgeBench
     {
         var clock = new StageClock();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         var world = WorldPipeline.Generate(seed, parameters, clock, ct);
         var pipelineMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         start = Stopwatch.GetTimestamp();
         var document = WorldDocument.Write(world, []);
         var documentMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        return new PipelineRun(pipelineMs, clock.StageMs, documentMs, allocated, document.Length, WorldDocument.Hash(document));
+        return new PipelineRun(pipelineMs, cpuMs, clock.StageMs, documentMs, allocated, document.Length, WorldDocument.Hash(document));
     }
 
     private static void Collect()

@@ -100,12 +100,14 @@ internal sealed record ForgeBenchReport
             Cells = s.Cells,
             PipelineMsMedian = Math.Round(s.PipelineMsMedian, 1),
             PipelineMsBest = Math.Round(s.PipelineMsBest, 1),
+            PipelineCpuMsMedian = Math.Round(s.CpuMsMedian, 1),
             StagesMsMedian = stages.ToDictionary(x => x.Name, x => Math.Round(x.Ms, 1)),
             SlowestStage = stages.MaxBy(x => x.Ms).Name,
             DocumentMsMedian = Math.Round(s.DocumentMsMedian, 1),
             DocumentBytes = s.Runs[0].DocumentBytes,
             CellsPerS = Math.Round(s.CellsPerSecond),
             MsPerMcell = Math.Round(s.MsPerMillionCells, 1),
+            CpuMsPerMcell = Math.Round(s.CpuMsPerMillionCells, 1),
             AllocatedMiB = Math.Round(s.AllocatedBytesMedian / MiB, 1),
             PeakRssMiB = s.PeakResidentBytes is { } peak ? Math.Round(peak / MiB, 1) : null,
             Hash = s.Hash,
@@ -129,6 +131,7 @@ internal sealed record ForgeBenchReport
             FromSize = from.Size,
             ToSize = to.Size,
             PerCellRatio = Math.Round(to.MsPerMillionCells / from.MsPerMillionCells, 2),
+            CpuPerCellRatio = Math.Round(to.CpuMsPerMillionCells / from.CpuMsPerMillionCells, 2),
         };
     }
 }

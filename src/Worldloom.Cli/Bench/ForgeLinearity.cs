@@ -14,4 +14,8 @@ internal sealed record ForgeLinearity
     /// <summary>Median ms per cell at <see cref="ToSize"/> over the same at <see cref="FromSize"/>.</summary>
     [JsonPropertyName("per_cell_ratio")]
     public required double PerCellRatio { get; init; }
+
+    /// <summary>The same ratio in process CPU time, which other processes on the machine disturb less.</summary>
+    [JsonPropertyName("cpu_per_cell_ratio")]
+    public required double CpuPerCellRatio { get; init; }
 }

@@ -19,6 +19,10 @@ internal sealed record ForgeSizeReport
     [JsonPropertyName("pipeline_ms_best")]
     public required double PipelineMsBest { get; init; }
 
+    /// <summary>Median process CPU time of a pipeline run (all threads).</summary>
+    [JsonPropertyName("pipeline_cpu_ms_median")]
+    public required double PipelineCpuMsMedian { get; init; }
+
     /// <summary>Median of each stage, by stage name in pipeline order.</summary>
     [JsonPropertyName("stages_ms_median")]
     public required IReadOnlyDictionary<string, double> StagesMsMedian { get; init; }
@@ -40,6 +44,10 @@ internal sealed record ForgeSizeReport
     /// <summary>Median pipeline milliseconds per million cells.</summary>
     [JsonPropertyName("ms_per_mcell")]
     public required double MsPerMcell { get; init; }
+
+    /// <summary>Median CPU milliseconds per million cells.</summary>
+    [JsonPropertyName("cpu_ms_per_mcell")]
+    public required double CpuMsPerMcell { get; init; }
 
     /// <summary>Managed bytes one pipeline run allocated (GC.GetTotalAllocatedBytes delta, median), in MiB.</summary>
     [JsonPropertyName("allocated_mib")]

@@ -17,6 +17,12 @@ internal sealed record SizeResult(int Size, IReadOnlyList<PipelineRun> Runs, IRe
     /// <summary>Best pipeline time.</summary>
     public double PipelineMsBest => Runs.Min(r => r.PipelineMs);
 
+    /// <summary>Median process CPU time of a pipeline run.</summary>
+    public double CpuMsMedian => Stats.Median(Runs.Select(r => r.CpuMs));
+
+    /// <summary>Median CPU milliseconds per million cells.</summary>
+    public double CpuMsPerMillionCells => CpuMsMedian / (Cells / 1e6);
+
     /// <summary>Median time of writing the canonical document.</summary>
     public double DocumentMsMedian => Stats.Median(Runs.Select(r => r.DocumentMs));
 

@@ -27,7 +27,7 @@ public sealed class BenchForgeCommandTests : IDisposable
         Assert.Equal(4096, size.GetProperty("cells").GetInt64());
         Assert.Matches("^[0-9a-f]{64}$", size.GetProperty("hash").GetString());
         Assert.True(size.GetProperty("hash_stable").GetBoolean());
-        foreach (var field in new[] { "pipeline_ms_median", "pipeline_ms_best", "document_ms_median", "cells_per_s", "ms_per_mcell", "allocated_mib" })
+        foreach (var field in new[] { "pipeline_ms_median", "pipeline_ms_best", "pipeline_cpu_ms_median", "document_ms_median", "cells_per_s", "ms_per_mcell", "cpu_ms_per_mcell", "allocated_mib" })
         {
             Assert.Equal(JsonValueKind.Number, size.GetProperty(field).ValueKind);
         }
