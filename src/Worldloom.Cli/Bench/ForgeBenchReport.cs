@@ -24,6 +24,13 @@ internal sealed record ForgeBenchReport
     /// <summary>Measured runs per size (after the warm-up), and ChaCha20 repetitions.</summary>
     public required int Runs { get; init; }
 
+    /// <summary>The warm-up before all sizes, in seconds (at least this long; 0: none).</summary>
+    [JsonPropertyName("warmup_s")]
+    public required double WarmupS { get; init; }
+
+    /// <summary>Worlds generated in that warm-up.</summary>
+    public required int WarmupRuns { get; init; }
+
     /// <summary>One entry per size, in the order measured.</summary>
     public required IReadOnlyList<ForgeSizeReport> Sizes { get; init; }
 
@@ -51,13 +58,15 @@ internal sealed record ForgeBenchReport
     public double? OtherCoresBusy { get; init; }
 
     /// <summary>The report of a finished run.</summary>
-    public static ForgeBenchReport From(ForgeBenchSettings settings, IReadOnlyList<SizeResult> sizes, ChaChaResult chacha, string machine, double? load, double? otherCoresBusy)
+    public static ForgeBenchReport From(ForgeBenchSettings settings, int warmupRuns, IReadOnlyList<SizeResult> sizes, ChaChaResult chacha, string machine, double? load, double? otherCoresBusy)
     {
         var oursMedian = Stats.Median(chacha.OursGiBs);
         return new ForgeBenchReport
         {
             Seed = settings.Seed,
             Runs = settings.Runs,
+            WarmupS = settings.Warmup.TotalSeconds,
+            WarmupRuns = warmupRuns,
             Sizes = sizes.Select(SizeOf).ToList(),
             Linearity = LinearityOf(sizes),
             ChaCha20 = new ChaChaReport

@@ -12,7 +12,7 @@ internal static class ForgeBenchTable
     public static void Print(ForgeBenchSettings settings, IReadOnlyList<SizeResult> sizes, ChaChaResult chacha, ForgeBenchReport report)
     {
         var load = report.LoadAvg1m is { } l ? l.ToString("0.00", Inv) : "unknown";
-        Line($"loom bench forge: seed {settings.Seed}, {settings.Runs} measured runs per size after at least {ForgeBench.MinWarmup.TotalSeconds:0.#} s of warm-up; {report.Machine}; load average {load}, other processes kept {Cores(report.OtherCoresBusy)} cores busy");
+        Line($"loom bench forge: seed {settings.Seed}, warm-up {report.WarmupRuns} worlds of {ForgeBench.WarmupSide}² in at least {settings.Warmup.TotalSeconds:0.#} s, then per size at least {ForgeBench.MinWarmup.TotalSeconds:0.#} s of warm-up and {settings.Runs} measured runs; {report.Machine}; load average {load}, other processes kept {Cores(report.OtherCoresBusy)} cores busy");
         Console.WriteLine();
         Line($"Pipeline wall time (median of the runs, and the best), process CPU time, and the document write after it:");
         Line($"{"size",-7} {"cells",10} {"pipeline ms",12} {"best ms",9} {"cpu ms",9} {"document ms",12} {"cells/s",11} {"ms/Mcell",9} {"cpu ms/Mcell",13} {"alloc MiB",10} {"peak RSS MiB",13} {"other cores",12}");

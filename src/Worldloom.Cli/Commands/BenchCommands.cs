@@ -101,6 +101,7 @@ internal static class BenchCommands
         };
         var runs = Positive(new Option<int>("--runs") { Description = "Measured runs per size after a warm-up of at least one run and 0.5 s (median and best are reported); also ChaCha20 repetitions", DefaultValueFactory = _ => 3 });
         var chachaMiB = Positive(new Option<int>("--chacha-mib") { Description = "ChaCha20 keystream per measurement, in MiB (ours and OpenSSL's alike)", DefaultValueFactory = _ => 256 });
+        var forgeWarmup = BenchDuration.Option("--warmup", "Small worlds generated first, unmeasured, so the JIT has optimized the pipeline before any size is measured (0 to skip)", TimeSpan.FromSeconds(2));
         var seed = new Option<string>("--seed") { Description = "Seed of every run (each run of a size must give the same world hash)", DefaultValueFactory = _ => "42" };
         seed.Validators.Add(r =>
         {
@@ -116,10 +117,10 @@ internal static class BenchCommands
 
         var forge = new Command("forge", "The world pipeline at several sizes (per-stage times, document write, cells/s, memory, world hash), then ChaCha20 against OpenSSL's keystream; runs offline")
         {
-            sizes, runs, chachaMiB, seed,
+            sizes, runs, chachaMiB, seed, forgeWarmup,
         };
         forge.SetAction((result, ct) => Task.FromResult(ForgeBench.Run(
-            new ForgeBenchSettings(result.GetValue(sizes)!, result.GetValue(runs), result.GetValue(chachaMiB), result.GetValue(seed)!), ct)));
+            new ForgeBenchSettings(result.GetValue(sizes)!, result.GetValue(runs), result.GetValue(chachaMiB), result.GetValue(seed)!, result.GetValue(forgeWarmup)), ct)));
         return forge;
     }
 

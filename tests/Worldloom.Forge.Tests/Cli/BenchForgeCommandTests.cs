@@ -14,12 +14,14 @@ public sealed class BenchForgeCommandTests : IDisposable
     {
         // The contract (last stdout line is the JSON summary with these fields), not the figures: speed lives in the
         // bench's own runs, never in a test.
-        var run = await Loom.RunAsync(_dir, "bench", "forge", "--sizes", "64", "--runs", "1", "--chacha-mib", "4");
+        var run = await Loom.RunAsync(_dir, "bench", "forge", "--sizes", "64", "--runs", "1", "--chacha-mib", "4", "--warmup", "100ms");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonDocument.Parse(run.Stdout.TrimEnd().Split('\n')[^1]).RootElement;
         Assert.Equal("forge", json.GetProperty("bench").GetString());
         Assert.Equal(1, json.GetProperty("runs").GetInt32());
+        Assert.Equal(0.1, json.GetProperty("warmup_s").GetDouble());
+        Assert.True(json.GetProperty("warmup_runs").GetInt32() >= 100);
         Assert.True(json.GetProperty("deterministic").GetBoolean());
 
         var size = Assert.Single(json.GetProperty("sizes").EnumerateArray());
@@ -56,6 +58,7 @@ public sealed class BenchForgeCommandTests : IDisposable
     [InlineData("--sizes", "10", "--sizes: '10' is not a side between 64 and 4096")]
     [InlineData("--sizes", "256,big", "--sizes: 'big' is not a side")]
     [InlineData("--runs", "0", "--runs must be at least 1")]
+    [InlineData("--warmup", "soon", "--warmup: 'soon' is not a duration")]
     public async Task BenchForge_BadOption_ExitsNonZeroNamingIt(string option, string value, string message)
     {
         var run = await Loom.RunAsync(_dir, "bench", "forge", option, value);
