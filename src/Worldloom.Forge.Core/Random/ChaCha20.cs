@@ -164,7 +164,8 @@ public static class ChaCha20
 
     // Eight vectors holding one word each of eight blocks become eight vectors holding eight consecutive words of one
     // block (an 8×8 transpose: interleave words, then word pairs, then 128-bit halves), stored at lane * 64. Writing
-    // each word on its own instead costs 128 element extractions per eight blocks, most of the function's time.
+    // each word on its own instead costs 128 element extractions per eight blocks, about a third of the function's time
+    // (docs/benchmarks.md, "What changed in ChaCha20").
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreHalfBlocks(
         Vector256<uint> w0, Vector256<uint> w1, Vector256<uint> w2, Vector256<uint> w3,
@@ -259,7 +260,7 @@ public static class ChaCha20
         c += d; b = Rotate(b ^ c, 7);
     }
 
-    // AVX-512 has a one-instruction rotate (vprold); elsewhere it takes two shifts and an or.
+    // AVX-512VL has a one-instruction rotate (vprold); elsewhere it takes two shifts and an or.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<uint> Rotate(Vector256<uint> v, [ConstantExpected] byte n) =>
         Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(v, n) : Vector256.ShiftLeft(v, n) | Vector256.ShiftRightLogical(v, 32 - n);
