@@ -46,4 +46,28 @@ internal sealed class BenchConsole
             });
         return result!;
     }
+
+    /// <summary>
+    /// Runs synchronous <paramref name="work"/> of <paramref name="total"/> units; the work reports each step with the
+    /// units it did and a note. A terminal shows a bar (the notes would break it); otherwise each note is a line.
+    /// </summary>
+    public void Run(string label, double total, Action<Action<double, string>> work)
+    {
+        if (_terminal is null)
+        {
+            work((_, note) => Log.WriteLine(note));
+            return;
+        }
+
+        _terminal.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var bar = context.AddTask(Markup.Escape(label), maxValue: total);
+                work((units, _) => bar.Increment(units));
+                bar.Value = bar.MaxValue;
+                bar.StopTask();
+            });
+    }
 }

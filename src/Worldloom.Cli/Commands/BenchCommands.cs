@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using Worldloom.Cli.Bench;
+using Worldloom.Forge.Core.World;
 
 namespace Worldloom.Cli.Commands;
 
-/// <summary><c>loom bench api</c>: load benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
+/// <summary><c>loom bench api|forge</c>: benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
 internal static class BenchCommands
 {
     public static Command Create()
@@ -70,7 +72,56 @@ internal static class BenchCommands
                 return 1;
             }
         });
-        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api };
+        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api, Forge() };
+    }
+
+    private static Command Forge()
+    {
+        var sizes = new Option<IReadOnlyList<int>>("--sizes")
+        {
+            Description = $"World sides to generate, comma-separated ({WorldParameters.MinSize}–{WorldParameters.MaxSize})",
+            DefaultValueFactory = _ => [256, 512, 1024, 2048],
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                var list = new List<int>();
+                foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+                {
+                    if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var side) || side < WorldParameters.MinSize || side > WorldParameters.MaxSize)
+                    {
+                        r.AddError($"--sizes: '{part}' is not a side between {WorldParameters.MinSize} and {WorldParameters.MaxSize}.");
+                        return [];
+                    }
+
+                    list.Add(side);
+                }
+
+                return list;
+            },
+        };
+        var runs = Positive(new Option<int>("--runs") { Description = "Measured runs per size after a warm-up of at least one run and 0.5 s (median and best are reported); also ChaCha20 repetitions", DefaultValueFactory = _ => 3 });
+        var chachaMiB = Positive(new Option<int>("--chacha-mib") { Description = "ChaCha20 keystream per measurement, in MiB (ours and OpenSSL's alike)", DefaultValueFactory = _ => 256 });
+        var forgeWarmup = BenchDuration.Option("--warmup", "Small worlds generated first, unmeasured, so the JIT has optimized the pipeline before any size is measured (0 to skip)", TimeSpan.FromSeconds(2));
+        var seed = new Option<string>("--seed") { Description = "Seed of every run (each run of a size must give the same world hash)", DefaultValueFactory = _ => "42" };
+        seed.Validators.Add(r =>
+        {
+            try
+            {
+                ForgeSeed.Parse(r.GetValueOrDefault<string>());
+            }
+            catch (ArgumentException e)
+            {
+                r.AddError($"--seed: {e.Message}");
+            }
+        });
+
+        var forge = new Command("forge", "The world pipeline at several sizes (per-stage times, document write, cells/s, memory, world hash), then ChaCha20 against OpenSSL's keystream; runs offline")
+        {
+            sizes, runs, chachaMiB, seed, forgeWarmup,
+        };
+        forge.SetAction((result, ct) => Task.FromResult(ForgeBench.Run(
+            new ForgeBenchSettings(result.GetValue(sizes)!, result.GetValue(runs), result.GetValue(chachaMiB), result.GetValue(seed)!, result.GetValue(forgeWarmup)), ct)));
+        return forge;
     }
 
     private static Option<int> Positive(Option<int> option)
