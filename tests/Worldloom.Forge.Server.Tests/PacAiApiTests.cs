@@ -35,6 +35,13 @@ public sealed class PacAiApiTests
         var native = await user.Client.GetFromJsonAsync<JsonElement>($"/api/worlds/{world.GetProperty("id")}");
         Assert.Equal("ready", native.GetProperty("status").GetString());
 
+        var export = await client.PostAsJsonAsync("/v5/export", new { worldId = world.GetProperty("id").GetGuid() });
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal(await user.Client.GetByteArrayAsync($"/api/worlds/{world.GetProperty("id")}/document"), await export.Content.ReadAsByteArrayAsync());
+        await ProblemJson.AssertAsync(await client.PostAsJsonAsync("/v5/export", new { worldId = world.GetProperty("id").GetGuid(), format = "unity" }), HttpStatusCode.BadRequest, "format");
+        await ProblemJson.AssertAsync(await client.PostAsJsonAsync("/v5/export", new { format = "json" }), HttpStatusCode.BadRequest, "worldId");
+        var stranger = await host.UserAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.PostAsJsonAsync("/v5/export", new { worldId = world.GetProperty("id").GetGuid() })).StatusCode);
         await ProblemJson.AssertAsync(await client.PostAsJsonAsync("/v5/generate", new { seed = 1 }), HttpStatusCode.BadRequest, "projectId");
         var badLogin = await host.Client().PostAsJsonAsync("/v5/session", new { email = user.Email, password = "wrong password!!" });
         Assert.Equal(HttpStatusCode.Unauthorized, badLogin.StatusCode);

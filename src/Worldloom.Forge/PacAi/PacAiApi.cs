@@ -18,7 +18,8 @@ namespace Worldloom.Forge.PacAi;
 /// <summary>
 /// PacAI-compatible routes for tools written against its v5 API, each mapped onto the native endpoint with the same
 /// meaning (docs/pacai.md): <c>POST /v5/session</c> logs in, <c>GET/POST /v5/projects</c> list and create projects,
-/// <c>POST /v5/generate</c> starts a world. Same authentication, limits, quota and audit as the native routes.
+/// <c>POST /v5/generate</c> starts a world, <c>POST /v5/export</c> downloads one. Same authentication, limits, quota
+/// and audit as the native routes.
 /// </summary>
 public static class PacAiApi
 {
@@ -33,6 +34,7 @@ public static class PacAiApi
         v5.MapPost("/projects", (ProjectCreate body, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct) =>
             ProjectsApi.CreateAsync(body, user, db, audit, clock, http, ct)).RequireAuthorization();
         v5.MapPost("/generate", GenerateAsync).RequireAuthorization();
+        v5.MapPost("/export", ExportAsync).RequireAuthorization();
         return routes;
     }
 
@@ -47,5 +49,31 @@ public static class PacAiApi
         }
 
         return await WorldsApi.CreateAsync(projectId, body, user, db, quota, jobs, audit, clock, http, ct);
+    }
+
+    /// <summary>
+    /// <c>POST /v5/export {worldId, snapshot?, format?}</c>: the same as <c>GET /api/worlds/{worldId}/document</c>, the
+    /// canonical world JSON. Engine bundles are the exports API's (docs/pacai.md).
+    /// </summary>
+    public static async Task<IResult> ExportAsync(PacAiExport body, ClaimsPrincipal user, LoomDb db, WorldStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var v = new Validation();
+        if (body.WorldId is null)
+        {
+            v.Add("worldId", "is required.");
+        }
+
+        if (body.Format is not (null or "json"))
+        {
+            v.Add("format", "must be json: the canonical world document.");
+        }
+
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        return await WorldsApi.DocumentAsync(body.WorldId!.Value, user, db, store, ct, body.Snapshot);
     }
 }
