@@ -12,13 +12,9 @@ namespace Worldloom.Forge;
 /// <summary>Wires the Forge slice: worlds, history, maps, batches, the PacAI v5 routes and their jobs.</summary>
 public static class ForgeExtensions
 {
-    /// <summary>Most bytes of world documents, parsed worlds and rendered maps kept in memory.</summary>
-    public const long CacheBytes = 512L * 1024 * 1024;
-
     /// <summary>Registers Forge's services and job kinds. The database model is added by <see cref="ForgeModel.Configure"/>.</summary>
     public static IServiceCollection AddForge(this IServiceCollection services)
     {
-        services.AddMemoryCache(o => o.SizeLimit = CacheBytes);
         services.AddSingleton<WorldStore>();
         services.AddSingleton<IJobHandler, WorldGenerateJob>();
         services.AddSingleton<IJobHandler, WorldBatchJob>();

@@ -7,10 +7,19 @@ namespace Worldloom.Forge.Worlds;
 /// <summary>
 /// World documents in the blob store, named by their hash, with the most used ones kept in memory. A cached world is
 /// shared and read-only by convention; callers that edit (overrides) load a private copy with <see cref="LoadCopyAsync"/>.
+/// The cache is its own, sized in bytes, so other modules' caches neither crowd it out nor need sizes of their own.
 /// </summary>
-public sealed class WorldStore(IBlobStore blobs, IMemoryCache cache)
+public sealed class WorldStore(IBlobStore blobs) : IDisposable
 {
+    /// <summary>Most bytes of world documents, parsed worlds and rendered maps kept in memory.</summary>
+    public const long CacheBytes = 512L * 1024 * 1024;
+
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
+
+    /// <inheritdoc />
+    public void Dispose() => _cache.Dispose();
 
     /// <summary>Stores a document; returns its hash (the blob name) and size.</summary>
     public async Task<BlobRef> SaveAsync(byte[] document, CancellationToken cancellationToken)
@@ -18,14 +27,14 @@ public sealed class WorldStore(IBlobStore blobs, IMemoryCache cache)
         ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream(document, writable: false);
         var blob = await blobs.PutAsync(stream, "application/json", cancellationToken);
-        cache.Set(("doc", blob.Sha256), document, Entry(document.Length));
+        _cache.Set(("doc", blob.Sha256), document, Entry(document.Length));
         return blob;
     }
 
     /// <summary>The document bytes, or null if the blob is gone.</summary>
     public async Task<byte[]?> LoadBytesAsync(string hash, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(("doc", hash), out byte[]? cached) && cached is not null)
+        if (_cache.TryGetValue(("doc", hash), out byte[]? cached) && cached is not null)
         {
             return cached;
         }
@@ -39,14 +48,14 @@ public sealed class WorldStore(IBlobStore blobs, IMemoryCache cache)
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        cache.Set(("doc", hash), bytes, Entry(bytes.Length));
+        _cache.Set(("doc", hash), bytes, Entry(bytes.Length));
         return bytes;
     }
 
     /// <summary>The shared, read-only world of <paramref name="hash"/>, or null if the blob is gone.</summary>
     public async Task<LoadedWorld?> LoadAsync(string hash, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(("world", hash), out LoadedWorld? cached) && cached is not null)
+        if (_cache.TryGetValue(("world", hash), out LoadedWorld? cached) && cached is not null)
         {
             return cached;
         }
@@ -59,7 +68,7 @@ public sealed class WorldStore(IBlobStore blobs, IMemoryCache cache)
 
         var loaded = WorldCodec.Read(bytes);
         // A parsed world takes several times its document's size (lists of records, grids as arrays).
-        cache.Set(("world", hash), loaded, Entry(bytes.Length * 3L));
+        _cache.Set(("world", hash), loaded, Entry(bytes.Length * 3L));
         return loaded;
     }
 
@@ -74,13 +83,13 @@ public sealed class WorldStore(IBlobStore blobs, IMemoryCache cache)
     public byte[] GetOrRender(string key, Func<byte[]> render)
     {
         ArgumentNullException.ThrowIfNull(render);
-        if (cache.TryGetValue(("png", key), out byte[]? png) && png is not null)
+        if (_cache.TryGetValue(("png", key), out byte[]? png) && png is not null)
         {
             return png;
         }
 
         png = render();
-        cache.Set(("png", key), png, Entry(png.Length));
+        _cache.Set(("png", key), png, Entry(png.Length));
         return png;
     }
 
