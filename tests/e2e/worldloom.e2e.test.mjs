@@ -187,14 +187,18 @@ test('new user: sign up, log in, create / rename / delete / restore a project', 
   await expectHidden(projectItem(renamedName), 'Deleted project should leave the list');
 
   // Show deleted -> restore
-  await page.getByLabel(/Show deleted/).check();
+  // The switch mirrors the URL (?deleted=1), which the router updates after the click: wait for the URL rather than
+  // asking Playwright's check() to see the state flip at once.
+  await page.getByLabel(/Show deleted/).click();
+  await page.waitForURL((url) => url.searchParams.get('deleted') === '1');
   const deletedItem = projectItem(renamedName);
   await expectVisible(deletedItem.getByText('Deleted', { exact: true }), 'Deleted project should be shown with a Deleted badge');
   await shot('dashboard-deleted');
   await page.getByRole('button', { name: `Restore ${renamedName}` }).click();
   await expectVisible(page.getByText(`Restored “${renamedName}”.`), 'Restore should be confirmed');
   await expectHidden(deletedItem.getByText('Deleted', { exact: true }), 'Restored project should lose its Deleted badge');
-  await page.getByLabel(/Show deleted/).uncheck();
+  await page.getByLabel(/Show deleted/).click();
+  await page.waitForURL((url) => !url.searchParams.has('deleted'));
   await expectVisible(projectItem(renamedName), 'Restored project should be listed without “Show deleted”');
   await page.reload();
   await expectVisible(projectItem(renamedName), 'Restore should persist');
