@@ -33,6 +33,9 @@ public sealed class WorldsApiTests
         var local = WorldBuild.Run(ForgeSeed.Parse("dragon coast"), new WorldParameters { Width = 128, Height = 128, Preset = WorldPreset.Archipelago }, null, [], null, default);
         Assert.Equal(hash, local.Hash);
         Assert.True(world.GetProperty("summary").GetProperty("landPermille").GetInt32() > 0);
+        var listed = (await user.Client.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/worlds")).EnumerateArray().Single();
+        Assert.Equal(hash, listed.GetProperty("hash").GetString());
+        Assert.Equal(world.GetProperty("summary").GetRawText(), listed.GetProperty("summary").GetRawText());
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public static class WorldHistory
 
         var all = head.Overrides.Concat(added).ToList();
         var build = WorldBuild.FromWorld(head.World, all);
-        return await SaveAsync(db, store, audit, clock, http, user, world, build, WorldCodec.OverridesJson(all), "edited", null, message, "world.edit", ct);
+        return await SaveAsync(db, store, audit, clock, http, user, world, build.Document, build.SummaryJson, WorldCodec.OverridesJson(all), "edited", null, message, "world.edit", ct);
     }
 
     /// <summary>Every snapshot, newest first.</summary>
@@ -197,9 +197,7 @@ public static class WorldHistory
             return Problems.NotFound("world document");
         }
 
-        var loaded = await store.LoadAsync(target.Hash, ct);
-        var build = new WorldBuild(loaded!.World, bytes, target.Hash, target.SummaryJson);
-        return await SaveAsync(db, store, audit, clock, http, user, world, build, target.OverridesJson, "rollback", number, message ?? $"Rolled back to snapshot {number}.", "world.rollback", ct);
+        return await SaveAsync(db, store, audit, clock, http, user, world, bytes, target.SummaryJson, target.OverridesJson, "rollback", number, message ?? $"Rolled back to snapshot {number}.", "world.rollback", ct);
     }
 
     /// <summary>
@@ -227,10 +225,10 @@ public static class WorldHistory
     }
 
     private static async Task<IResult> SaveAsync(
-        LoomDb db, WorldStore store, IAuditChain audit, LoomClock clock, HttpContext http, ClaimsPrincipal user, WorldRecord world, WorldBuild build,
+        LoomDb db, WorldStore store, IAuditChain audit, LoomClock clock, HttpContext http, ClaimsPrincipal user, WorldRecord world, byte[] document, string summaryJson,
         string overridesJson, string kind, int? restoredFrom, string? message, string action, CancellationToken ct)
     {
-        var blob = await store.SaveAsync(build.Document, ct);
+        var blob = await store.SaveAsync(document, ct);
         var now = clock.GetUtcNow();
         var snapshot = new WorldSnapshot
         {
@@ -243,7 +241,7 @@ public static class WorldHistory
             OverridesJson = overridesJson,
             Hash = blob.Sha256,
             Size = blob.Size,
-            SummaryJson = build.SummaryJson,
+            SummaryJson = summaryJson,
             CreatedBy = user.UserId(),
             CreatedAt = now,
         };

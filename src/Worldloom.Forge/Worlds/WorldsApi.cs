@@ -90,12 +90,11 @@ public static class WorldsApi
 
         var worlds = await db.Set<WorldRecord>().AsNoTracking().Where(w => w.ProjectId == projectId)
             .OrderByDescending(w => w.CreatedAt).ThenBy(w => w.Id).Take(500).ToListAsync(ct);
-        var heads = worlds.Where(w => w.Head > 0).Select(w => w.Id).ToList();
+        // Only the head snapshot of each world: a world with a long history must not load every summary it ever had.
         var summaries = await db.Set<WorldSnapshot>().AsNoTracking()
-            .Where(s => heads.Contains(s.WorldId))
-            .Select(s => new { s.WorldId, s.Number, s.SummaryJson })
-            .ToListAsync(ct);
-        return TypedResults.Ok(worlds.Select(w => WorldView.From(w, summaries.FirstOrDefault(s => s.WorldId == w.Id && s.Number == w.Head)?.SummaryJson)).ToList());
+            .Where(s => db.Set<WorldRecord>().Any(w => w.ProjectId == projectId && w.Id == s.WorldId && w.Head == s.Number))
+            .ToDictionaryAsync(s => s.WorldId, s => s.SummaryJson, ct);
+        return TypedResults.Ok(worlds.Select(w => WorldView.From(w, summaries.GetValueOrDefault(w.Id))).ToList());
     }
 
     /// <summary>One world with its head's summary.</summary>
