@@ -125,7 +125,7 @@ public static class BatchesApi
             return v.Problem();
         }
 
-        var batch = await FindAsync(db, id, user, ct);
+        var batch = await WorldAccess.FindBatchAsync(db, id, user, ct);
         if (batch is null)
         {
             return Problems.NotFound("batch");
@@ -142,7 +142,7 @@ public static class BatchesApi
     /// <summary>Cancels a running batch; the seeds already done stay.</summary>
     public static async Task<IResult> CancelAsync(Guid id, ClaimsPrincipal user, LoomDb db, IJobQueue jobs, IAuditChain audit, HttpContext http, CancellationToken ct)
     {
-        var batch = await FindAsync(db, id, user, ct);
+        var batch = await WorldAccess.FindBatchAsync(db, id, user, ct);
         if (batch is null)
         {
             return Problems.NotFound("batch");
@@ -160,7 +160,7 @@ public static class BatchesApi
     /// <summary>The thumbnail of one seed.</summary>
     public static async Task<IResult> ThumbnailAsync(Guid id, int index, ClaimsPrincipal user, LoomDb db, IBlobStore blobs, CancellationToken ct)
     {
-        var batch = await FindAsync(db, id, user, ct);
+        var batch = await WorldAccess.FindBatchAsync(db, id, user, ct);
         if (batch is null)
         {
             return Problems.NotFound("batch");
@@ -204,13 +204,5 @@ public static class BatchesApi
 
         v.Add("sort", $"must be one of {string.Join(", ", Columns)} or biome:<name>.");
         return i => i.Index;
-    }
-
-    private static async Task<WorldBatch?> FindAsync(LoomDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var isAdmin = user.IsInRole(Roles.Admin);
-        var owner = user.UserId();
-        var batch = await db.Set<WorldBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && (isAdmin || b.OwnerId == owner), ct);
-        return batch is not null && await db.Projects.AnyAsync(p => p.Id == batch.ProjectId && p.DeletedAt == null, ct) ? batch : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Forge.Batches;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Projects;
@@ -8,7 +9,7 @@ using Worldloom.Platform.Tokens;
 namespace Worldloom.Forge.Worlds;
 
 /// <summary>
-/// Ownership checks for Forge endpoints: a world or project the caller does not own answers 404 (not 403), so ids
+/// Ownership checks for Forge endpoints: a world, batch or project the caller does not own answers 404 (not 403), so ids
 /// cannot be probed; admins see everything.
 /// </summary>
 public static class WorldAccess
@@ -22,14 +23,22 @@ public static class WorldAccess
         var owner = user.UserId();
         var worlds = track ? db.Set<WorldRecord>() : db.Set<WorldRecord>().AsNoTracking();
         var world = await worlds.FirstOrDefaultAsync(w => w.Id == id && (isAdmin || w.OwnerId == owner), ct);
-        if (world is null)
-        {
-            return null;
-        }
-
-        var live = await db.Projects.AsNoTracking().AnyAsync(p => p.Id == world.ProjectId && p.DeletedAt == null, ct);
-        return live ? world : null;
+        return world is not null && await IsLiveAsync(db, world.ProjectId, ct) ? world : null;
     }
+
+    /// <summary>The batch if the caller started it (or is admin) and its project is not deleted.</summary>
+    public static async Task<WorldBatch?> FindBatchAsync(LoomDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var isAdmin = user.IsInRole(Roles.Admin);
+        var owner = user.UserId();
+        var batch = await db.Set<WorldBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && (isAdmin || b.OwnerId == owner), ct);
+        return batch is not null && await IsLiveAsync(db, batch.ProjectId, ct) ? batch : null;
+    }
+
+    private static Task<bool> IsLiveAsync(LoomDb db, Guid projectId, CancellationToken ct) =>
+        db.Projects.AsNoTracking().AnyAsync(p => p.Id == projectId && p.DeletedAt == null, ct);
 
     /// <summary>The live project if the caller owns it (or is admin).</summary>
     public static Task<Project?> FindProjectAsync(LoomDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
