@@ -3,13 +3,14 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Forge.Batches;
+using Worldloom.Forge.Exports;
 using Worldloom.Forge.PacAi;
 using Worldloom.Forge.Worlds;
 using Worldloom.Platform.Jobs;
 
 namespace Worldloom.Forge;
 
-/// <summary>Wires the Forge slice: worlds, history, maps, batches, the PacAI v5 routes and their jobs.</summary>
+/// <summary>Wires the Forge slice: worlds, history, maps, batches, exports, the PacAI v5 routes and their jobs.</summary>
 public static class ForgeExtensions
 {
     /// <summary>Registers Forge's services and job kinds. The database model is added by <see cref="ForgeModel.Configure"/>.</summary>
@@ -18,6 +19,7 @@ public static class ForgeExtensions
         services.AddSingleton<WorldStore>();
         services.AddSingleton<IJobHandler, WorldGenerateJob>();
         services.AddSingleton<IJobHandler, WorldBatchJob>();
+        services.AddSingleton<IJobHandler, WorldExportJob>();
         // World enums go over the wire by the same snake_case names the world document uses (temperate_forest, city).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         return services;
@@ -30,6 +32,7 @@ public static class ForgeExtensions
         routes.MapWorldHistoryApi();
         routes.MapWorldMapsApi();
         routes.MapBatchesApi();
+        routes.MapExportsApi();
         routes.MapPacAiApi();
         return routes;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Worldloom.Forge.Batches;
+using Worldloom.Forge.Exports;
 using Worldloom.Forge.Worlds;
 
 namespace Worldloom.Forge;
@@ -7,7 +8,7 @@ namespace Worldloom.Forge;
 /// <summary>Forge's tables; the provider-specific database contexts call <see cref="Configure"/>.</summary>
 public static class ForgeModel
 {
-    /// <summary>Adds worlds, world snapshots, batches and batch items to the model.</summary>
+    /// <summary>Adds worlds, world snapshots, batches, batch items and exports to the model.</summary>
     public static void Configure(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -49,6 +50,20 @@ public static class ForgeModel
             e.Property(i => i.Hash).HasMaxLength(64);
             e.Property(i => i.ThumbnailSha).HasMaxLength(64);
             e.Property(i => i.BiomesJson).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<WorldExportRecord>(e =>
+        {
+            e.ToTable("world_exports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.WorldHash).HasMaxLength(64);
+            e.Property(x => x.Engines).HasMaxLength(100);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.EnginesJson).HasMaxLength(2000);
+            e.Property(x => x.BundleSha256).HasMaxLength(64);
+            e.Property(x => x.KeyId).HasMaxLength(64);
+            e.Property(x => x.Error).HasMaxLength(2000);
+            e.HasIndex(x => new { x.WorldId, x.CreatedAt });
+            e.HasIndex(x => new { x.WorldHash, x.Engines });
         });
     }
 }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Worldloom.Forge.Export.Engines;
+using Worldloom.Forge.Exports;
 using Worldloom.Forge.Worlds;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Apis;
@@ -18,7 +21,7 @@ namespace Worldloom.Forge.PacAi;
 /// <summary>
 /// PacAI-compatible routes for tools written against its v5 API, each mapped onto the native endpoint with the same
 /// meaning (docs/pacai.md): <c>POST /v5/session</c> logs in, <c>GET/POST /v5/projects</c> list and create projects,
-/// <c>POST /v5/generate</c> starts a world, <c>POST /v5/export</c> downloads one. Same authentication, limits, quota
+/// <c>POST /v5/generate</c> starts a world, <c>POST /v5/export</c> starts an export bundle. Same authentication, limits, quota
 /// and audit as the native routes.
 /// </summary>
 public static class PacAiApi
@@ -52,10 +55,11 @@ public static class PacAiApi
     }
 
     /// <summary>
-    /// <c>POST /v5/export {worldId, snapshot?, format?}</c>: the same as <c>GET /api/worlds/{worldId}/document</c>, the
-    /// canonical world JSON. Engine bundles are the exports API's (docs/pacai.md).
+    /// <c>POST /v5/export {worldId, snapshot?, format? | engines?}</c>: the same as <c>POST /api/worlds/{worldId}/exports</c>.
+    /// <c>format</c> is one engine or <c>all</c> (default <c>json</c>); <c>engines</c> a list. 202 with the export's id,
+    /// its job, and its status and download URLs; the same tier rules (free exports json only).
     /// </summary>
-    public static async Task<IResult> ExportAsync(PacAiExport body, ClaimsPrincipal user, LoomDb db, WorldStore store, CancellationToken ct)
+    public static async Task<IResult> ExportAsync(PacAiExport body, [AsParameters] ExportServices services)
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
@@ -64,16 +68,20 @@ public static class PacAiApi
             v.Add("worldId", "is required.");
         }
 
-        if (body.Format is not (null or "json"))
+        IReadOnlyList<string> engines = [];
+        if (body.Format is not null && body.Engines is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
         {
-            v.Add("format", "must be json: the canonical world document.");
+            v.Add("format", "give format (one engine or all) or engines (a list), not both.");
+        }
+        else if (body.Format is null && body.Engines is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
+        {
+            engines = ExportChoice.Read(v, "engines", body.Engines);
+        }
+        else
+        {
+            engines = ExportChoice.Read(v, "format", JsonSerializer.SerializeToElement(body.Format ?? ExportEngines.Json));
         }
 
-        if (v.Failed)
-        {
-            return v.Problem();
-        }
-
-        return await WorldsApi.DocumentAsync(body.WorldId!.Value, user, db, store, ct, body.Snapshot);
+        return v.Failed ? v.Problem() : await ExportsApi.StartAsync(body.WorldId!.Value, engines, body.Snapshot, services);
     }
 }
