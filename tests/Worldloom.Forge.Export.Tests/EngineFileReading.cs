@@ -21,6 +21,17 @@ internal static class EngineFileReading
     /// <summary>Whether <paramref name="path"/> (relative to the engine folder) was exported.</summary>
     public static bool Has(this EngineFiles files, string path) => files.Files.Any(f => f.Path == $"{files.Engine}/{path}");
 
+    /// <summary>Writes every file under <paramref name="directory"/>, paths relative to the engine folder.</summary>
+    public static void WriteTo(this EngineFiles files, string directory)
+    {
+        foreach (var file in files.Files)
+        {
+            var path = Path.Combine(directory, file.Path[(files.Engine.Length + 1)..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, file.Content);
+        }
+    }
+
     /// <summary>Asserts that two exports hold the same paths with the same bytes, in the same order.</summary>
     public static void AssertSameAs(this EngineFiles actual, EngineFiles expected)
     {

@@ -1,4 +1,5 @@
 using Worldloom.Forge.Export.Engines.Json;
+using Worldloom.Forge.Export.Engines.Tiled;
 
 namespace Worldloom.Forge.Export.Engines;
 
@@ -53,6 +54,7 @@ public static class ExportEngines
     public static IEngineExporter Exporter(string engine) => engine switch
     {
         Json => new JsonExporter(),
+        Tiled => new TiledExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
