@@ -10,6 +10,7 @@ import { JobsPage } from './pages/Jobs';
 import { LoginPage } from './pages/Login';
 import { ProjectPage } from './pages/Project';
 import { SignupPage } from './pages/Signup';
+import { VerifyPage } from './pages/Verify';
 import { WorldPage } from './pages/World';
 import { safeRedirect } from './lib/nav';
 
@@ -43,9 +44,18 @@ function RequireAuth() {
       </Layout>
     );
   }
-  if (status !== 'authenticated') {
+  if (status !== 'authenticated' && status !== 'offline') {
     return <Navigate to="/login" replace state={loggedOut ? null : { from: location.pathname + location.search }} />;
   }
+  return (
+    <Layout>
+      <Outlet />
+    </Layout>
+  );
+}
+
+/** Pages anyone may open, signed in or not, online or not. */
+function Public() {
   return (
     <Layout>
       <Outlet />
@@ -107,6 +117,9 @@ export function App() {
       <Route element={<GuestOnly />}>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignupPage />} />
+      </Route>
+      <Route element={<Public />}>
+        <Route path="/verify" element={<VerifyPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />

@@ -122,6 +122,25 @@ describe('ApiClient', () => {
     expect(c.hasSession).toBe(false);
   });
 
+  it('offline, sends the request anyway (the service worker may answer from its copy) and keeps the session', async () => {
+    const calls: string[] = [];
+    const fetchImpl = vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input);
+      calls.push(url);
+      if (url === '/api/auth/refresh') throw new TypeError('Failed to fetch');
+      return json(200, [{ id: 'p1', name: 'Saved project' }]);
+    });
+    const storage = memStorage({ [REFRESH_TOKEN_KEY]: 'r1' });
+    const c = new ApiClient({ fetch: fetchImpl as typeof fetch, storage });
+    const lost = vi.fn();
+    c.onAuthLost(lost);
+
+    expect(await c.get('/api/projects')).toEqual([{ id: 'p1', name: 'Saved project' }]);
+    expect(calls).toEqual(['/api/auth/refresh', '/api/projects']);
+    expect(lost).not.toHaveBeenCalled();
+    expect(storage.data.get(REFRESH_TOKEN_KEY)).toBe('r1');
+  });
+
   it('surfaces problem details with field errors', async () => {
     const srv = fakeServer();
     const c = new ApiClient({ fetch: srv.fetchImpl as typeof fetch, storage: memStorage() });

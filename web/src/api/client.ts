@@ -184,7 +184,15 @@ export class ApiClient {
         throw new ProblemError({ status: 401, title: 'You need to log in.' });
       }
       if (this.refreshToken) {
-        const ok = await this.refresh();
+        let ok: boolean;
+        try {
+          ok = await this.refresh();
+        } catch (err) {
+          // Offline: send anyway, without a fresh token. The service worker may answer from what it saved (the
+          // projects list); otherwise the request fails as a network problem like any other.
+          if (!(err instanceof ProblemError && err.status === 0)) throw err;
+          ok = true;
+        }
         if (!ok) {
           this.loseSession();
           throw new ProblemError({ status: 401, title: 'Your session has expired. Please log in again.' });

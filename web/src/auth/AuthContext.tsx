@@ -2,8 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api, REFRESH_TOKEN_KEY } from '../api/client';
 import { toProblem, type ProblemError } from '../api/problem';
 import type { Me } from '../api/types';
+import { clearOfflineData } from '../lib/offline';
 
-export type AuthStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
+/** `offline`: a saved session could not be checked because the server is unreachable; pages show what the device saved. */
+export type AuthStatus = 'loading' | 'anonymous' | 'authenticated' | 'offline' | 'error';
 
 interface AuthState {
   status: AuthStatus;
@@ -52,6 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const p = toProblem(err);
         if (p.status === 401) {
           setStatus('anonymous');
+        } else if (p.status === 0 && api.hasSession) {
+          setStatus('offline');
         } else {
           setBootError(p);
           setStatus('error');
@@ -62,10 +66,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [bootAttempt]);
 
+  // Back online with a saved session: check it again.
+  useEffect(() => {
+    if (status !== 'offline') return;
+    const online = () => setBootAttempt((n) => n + 1);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [status]);
+
   // Session lost mid-use (refresh failed): drop to the login page with a notice.
   useEffect(
     () =>
       api.onAuthLost(() => {
+        void clearOfflineData();
         if (meRef.current) setNotice('Your session has expired. Please log in again.');
         setMe(null);
         setStatus('anonymous');
@@ -88,6 +101,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     await api.login(email, password);
+    // Whatever an earlier account left for offline use is not this account's.
+    await clearOfflineData();
     const m = await api.get<Me>('/api/me');
     setMe(m);
     setNotice(null);
@@ -97,6 +112,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     await api.logout();
+    await clearOfflineData();
     setLoggedOut(true);
     setMe(null);
     setNotice('You have been logged out.');

@@ -31,6 +31,7 @@ function Header() {
                 Projects
               </NavLink>
               <NavLink to="/jobs">Jobs</NavLink>
+              <NavLink to="/verify">Verify</NavLink>
               {isAdmin && (
                 <>
                   <NavLink to="/admin/users">Users</NavLink>
@@ -60,14 +61,47 @@ function Header() {
               </button>
             </div>
           </>
+        ) : status === 'offline' ? (
+          <>
+            <nav className="main-nav" aria-label="Main">
+              <NavLink to="/" end>
+                Projects
+              </NavLink>
+              <NavLink to="/verify">Verify</NavLink>
+            </nav>
+            <div className="user-area" aria-label="Account">
+              <span className="chip chip--offline" data-testid="offline">
+                Offline
+              </span>
+              <button type="button" className="btn btn--header" onClick={onLogout} disabled={leaving}>
+                {leaving ? 'Logging out…' : 'Log out'}
+              </button>
+            </div>
+          </>
         ) : (
-          <nav className="main-nav main-nav--guest" aria-label="Account">
-            <NavLink to="/login">Log in</NavLink>
-            <NavLink to="/signup">Sign up</NavLink>
-          </nav>
+          <>
+            <nav className="main-nav" aria-label="Main">
+              <NavLink to="/verify">Verify</NavLink>
+            </nav>
+            <nav className="main-nav main-nav--guest" aria-label="Account">
+              <NavLink to="/login">Log in</NavLink>
+              <NavLink to="/signup">Sign up</NavLink>
+            </nav>
+          </>
         )}
       </div>
     </header>
+  );
+}
+
+/** While the server cannot be reached, says that the page shows what this device saved. */
+function OfflineNotice() {
+  const { status } = useAuth();
+  if (status !== 'offline') return null;
+  return (
+    <div className="offline-banner" role="status">
+      You are offline. The projects list is the one this device saved last; editing needs the server. Verifying bundles works as usual.
+    </div>
   );
 }
 
@@ -96,6 +130,7 @@ export function Layout({ children, narrow = false }: { children: ReactNode; narr
       </a>
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1} className={`main${narrow ? ' main--narrow' : ''}`}>
+        <OfflineNotice />
         {children}
       </main>
       <footer className="site-footer">

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { forgeApi, type Snapshot, type WorldFeatures, type WorldView } from '../api/forge';
 import { toProblem, type ProblemError } from '../api/problem';
 import { Badge, Notice, ProblemAlert, Spinner, usePageTitle } from '../components/ui';
+import { ExportDialog } from '../components/forge/ExportDialog';
 import { JobProgress } from '../components/forge/JobProgress';
 import { WorldEditor } from '../components/forge/WorldEditor';
 import { useJob } from '../hooks/useJob';
@@ -19,6 +20,7 @@ export function WorldPage() {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [terrain, setTerrain] = useState<Terrain | null>(null);
   const [problem, setProblem] = useState<ProblemError | null>(null);
+  const [exporting, setExporting] = useState(false);
   usePageTitle(world?.name ?? 'World');
 
   const reload = useCallback(async () => {
@@ -82,7 +84,13 @@ export function WorldPage() {
             </p>
           )}
         </div>
+        {world?.status === 'ready' && (
+          <button type="button" className="btn btn--primary" onClick={() => setExporting(true)}>
+            Export
+          </button>
+        )}
       </div>
+      {exporting && world && <ExportDialog world={world} onClose={() => setExporting(false)} />}
       <ProblemAlert problem={problem} />
       {!world ? (
         !problem && (
