@@ -1,3 +1,4 @@
+using Worldloom.Forge.Export.Engines.Defold;
 using Worldloom.Forge.Export.Engines.Json;
 using Worldloom.Forge.Export.Engines.Tiled;
 
@@ -55,6 +56,7 @@ public static class ExportEngines
     {
         Json => new JsonExporter(),
         Tiled => new TiledExporter(),
+        Defold => new DefoldExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
