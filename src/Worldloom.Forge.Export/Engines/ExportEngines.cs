@@ -1,4 +1,5 @@
 using Worldloom.Forge.Export.Engines.Defold;
+using Worldloom.Forge.Export.Engines.GameMaker;
 using Worldloom.Forge.Export.Engines.Json;
 using Worldloom.Forge.Export.Engines.Tiled;
 
@@ -56,6 +57,7 @@ public static class ExportEngines
     {
         Json => new JsonExporter(),
         Tiled => new TiledExporter(),
+        GameMaker => new GameMakerExporter(),
         Defold => new DefoldExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
