@@ -1,4 +1,7 @@
+using Worldloom.Forge.Export.Engines.Defold;
+using Worldloom.Forge.Export.Engines.GameMaker;
 using Worldloom.Forge.Export.Engines.Json;
+using Worldloom.Forge.Export.Engines.Roblox;
 using Worldloom.Forge.Export.Engines.Tiled;
 
 namespace Worldloom.Forge.Export.Engines;
@@ -55,6 +58,9 @@ public static class ExportEngines
     {
         Json => new JsonExporter(),
         Tiled => new TiledExporter(),
+        GameMaker => new GameMakerExporter(),
+        Roblox => new RobloxExporter(),
+        Defold => new DefoldExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
