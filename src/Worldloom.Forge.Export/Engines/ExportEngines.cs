@@ -1,3 +1,5 @@
+using Worldloom.Forge.Export.Engines.Godot;
+
 namespace Worldloom.Forge.Export.Engines;
 
 /// <summary>The nine export targets: their names, display titles and exporters, and parsing of a user's choice.</summary>
@@ -50,6 +52,7 @@ public static class ExportEngines
     /// <summary>The exporter for <paramref name="engine"/> (one of <see cref="All"/>).</summary>
     public static IEngineExporter Exporter(string engine) => engine switch
     {
+        Godot => new GodotExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
