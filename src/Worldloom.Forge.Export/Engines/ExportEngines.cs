@@ -1,4 +1,5 @@
 using Worldloom.Forge.Export.Engines.Godot;
+using Worldloom.Forge.Export.Engines.Unity;
 
 namespace Worldloom.Forge.Export.Engines;
 
@@ -53,6 +54,7 @@ public static class ExportEngines
     public static IEngineExporter Exporter(string engine) => engine switch
     {
         Godot => new GodotExporter(),
+        Unity => new UnityExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
