@@ -1,5 +1,6 @@
 using Worldloom.Forge.Export.Engines.Godot;
 using Worldloom.Forge.Export.Engines.Unity;
+using Worldloom.Forge.Export.Engines.Unreal;
 
 namespace Worldloom.Forge.Export.Engines;
 
@@ -55,6 +56,7 @@ public static class ExportEngines
     {
         Godot => new GodotExporter(),
         Unity => new UnityExporter(),
+        Unreal => new UnrealExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
