@@ -1,3 +1,4 @@
+using Worldloom.Forge.Export.Engines.Blender;
 using Worldloom.Forge.Export.Engines.Godot;
 using Worldloom.Forge.Export.Engines.Unity;
 using Worldloom.Forge.Export.Engines.Unreal;
@@ -57,6 +58,7 @@ public static class ExportEngines
         Godot => new GodotExporter(),
         Unity => new UnityExporter(),
         Unreal => new UnrealExporter(),
+        Blender => new BlenderExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
