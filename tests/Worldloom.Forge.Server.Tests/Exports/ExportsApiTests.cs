@@ -90,7 +90,8 @@ public sealed class ExportsApiTests
         var verification = BundleVerifier.Verify(new MemoryStream(zip), [host.Services.GetRequiredService<IKeyStore>().Current.PublicKey]);
         Assert.True(verification.Valid, string.Join("; ", verification.Problems.Select(p => p.Message)));
         Assert.Equal(ExportEngines.All, verification.Manifest!.Engines);
-        Assert.Equal(ExportEngines.All, verification.Manifest.Files.Select(f => f.Path.Split('/')[0]).Distinct());
+        Assert.Equal(ExportEngines.All.Order(StringComparer.Ordinal), verification.Manifest.Files.Select(f => f.Path.Split('/')[0]).Distinct());
+        Assert.All(ExportEngines.All, e => Assert.Contains($"{e}/README.txt", verification.Manifest.Files.Select(f => f.Path)));
         Assert.Equal(ExportEngines.All, view.GetProperty("engines").EnumerateArray().Select(e => e.GetString()));
         var engines = view.GetProperty("engineStatus").EnumerateArray().ToList();
         Assert.Equal(ExportEngines.All, engines.Select(e => e.GetProperty("engine").GetString()));
