@@ -187,7 +187,7 @@ function Outcome({ checked, known }: { checked: Checked; known: Set<string> | nu
                   <tr key={r.path} className={r.problem ? 'row-bad' : undefined}>
                     <td className="mono">{r.path}</td>
                     <td className="num">{r.size === null ? '—' : formatBytes(r.size)}</td>
-                    <td className="mono" title={r.sha256 ?? undefined}>
+                    <td className="mono nowrap" title={r.sha256 ?? undefined}>
                       {r.sha256 ? shortHash(r.sha256, 12, 6) : '—'}
                     </td>
                     <td>{r.problem ? <span className="text-danger">{r.problem.kind}</span> : <span className="text-success">ok</span>}</td>
