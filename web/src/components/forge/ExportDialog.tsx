@@ -17,6 +17,7 @@ interface Props {
 /**
  * Exports the world's head to any of the nine engines: pick engines (locked ones show what unlocks them), start the
  * job, watch each engine finish, download the signed ZIP. Earlier exports of the world are listed for download too.
+ * Closing the dialog does not stop an export: it goes on on the server and shows in the list when the dialog reopens.
  */
 export function ExportDialog({ world, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -58,6 +59,14 @@ export function ExportDialog({ world, onClose }: Props) {
     if (finished) void loadEarlier();
   }, [finished, loadEarlier]);
 
+  // An export started before the dialog was (re)opened keeps running on the server: follow it in the list.
+  const pending = earlier?.some((e) => e.id !== started?.exportId && (e.status === 'queued' || e.status === 'running')) ?? false;
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => void loadEarlier(), 2000);
+    return () => clearInterval(timer);
+  }, [pending, loadEarlier]);
+
   const start = async () => {
     setStarting(true);
     setProblem(null);
@@ -80,9 +89,8 @@ export function ExportDialog({ world, onClose }: Props) {
     }
   };
 
-  const running = !!started && !finished;
   return (
-    <dialog ref={ref} className="dialog export-dialog" aria-labelledby="export-h" onClose={onClose} onCancel={running ? (e) => e.preventDefault() : undefined}>
+    <dialog ref={ref} className="dialog export-dialog" aria-labelledby="export-h" onClose={onClose}>
       <div className="dialog__head">
         <div>
           <h2 id="export-h">Export “{world.name}”</h2>
@@ -90,7 +98,7 @@ export function ExportDialog({ world, onClose }: Props) {
             Snapshot #{world.head} as one signed ZIP: a folder per engine, every file listed with its SHA-256 in manifest.json.
           </p>
         </div>
-        <button type="button" className="icon-btn" onClick={() => ref.current?.close()} aria-label="Close" disabled={running}>
+        <button type="button" className="icon-btn" onClick={() => ref.current?.close()} aria-label="Close">
           ×
         </button>
       </div>
