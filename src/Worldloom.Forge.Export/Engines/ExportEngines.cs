@@ -1,3 +1,9 @@
+using Worldloom.Forge.Export.Engines.Defold;
+using Worldloom.Forge.Export.Engines.GameMaker;
+using Worldloom.Forge.Export.Engines.Json;
+using Worldloom.Forge.Export.Engines.Roblox;
+using Worldloom.Forge.Export.Engines.Tiled;
+
 namespace Worldloom.Forge.Export.Engines;
 
 /// <summary>The nine export targets: their names, display titles and exporters, and parsing of a user's choice.</summary>
@@ -50,6 +56,11 @@ public static class ExportEngines
     /// <summary>The exporter for <paramref name="engine"/> (one of <see cref="All"/>).</summary>
     public static IEngineExporter Exporter(string engine) => engine switch
     {
+        Json => new JsonExporter(),
+        Tiled => new TiledExporter(),
+        GameMaker => new GameMakerExporter(),
+        Roblox => new RobloxExporter(),
+        Defold => new DefoldExporter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 
