@@ -4,10 +4,10 @@ using System.IO.Compression;
 namespace Worldloom.Forge.Core.Rendering;
 
 /// <summary>
-/// Writes PNG files (ISO/IEC 15948) from memory: 8-bit RGBA for maps and 16-bit greyscale for raw elevation. Each row
-/// gets the filter (none, sub, up, average, Paeth) with the smallest sum of absolute residuals, the heuristic libpng
-/// uses, before zlib compression. The pixels are exact; the compressed bytes may differ between zlib versions, so PNG
-/// bytes are never hashed, only their pixels.
+/// Writes PNG files (ISO/IEC 15948) from memory: 8-bit RGBA for maps, 16-bit greyscale for raw elevation and 8-bit
+/// greyscale for weights. Each row gets the filter (none, sub, up, average, Paeth) with the smallest sum of absolute
+/// residuals, the heuristic libpng uses, before zlib compression. The pixels are exact; the compressed bytes may differ
+/// between zlib versions, so PNG bytes are never hashed, only their pixels.
 /// </summary>
 public static class PngEncoder
 {
@@ -39,6 +39,13 @@ public static class PngEncoder
         }
 
         return Encode(width, height, bitDepth: 16, colourType: 0, bytesPerPixel: 2, bytes);
+    }
+
+    /// <summary>The PNG of 8-bit grey samples (colour type 0), e.g. a terrain layer's weights 0..255.</summary>
+    public static byte[] EncodeGray8(int width, int height, ReadOnlySpan<byte> samples)
+    {
+        CheckSize(width, height, samples.Length, 1);
+        return Encode(width, height, bitDepth: 8, colourType: 0, bytesPerPixel: 1, samples);
     }
 
     private static void CheckSize(int width, int height, int length, int unitsPerPixel)

@@ -1,8 +1,12 @@
+using Worldloom.Forge.Export.Engines.Blender;
 using Worldloom.Forge.Export.Engines.Defold;
 using Worldloom.Forge.Export.Engines.GameMaker;
+using Worldloom.Forge.Export.Engines.Godot;
 using Worldloom.Forge.Export.Engines.Json;
 using Worldloom.Forge.Export.Engines.Roblox;
 using Worldloom.Forge.Export.Engines.Tiled;
+using Worldloom.Forge.Export.Engines.Unity;
+using Worldloom.Forge.Export.Engines.Unreal;
 
 namespace Worldloom.Forge.Export.Engines;
 
@@ -58,6 +62,10 @@ public static class ExportEngines
     {
         Json => new JsonExporter(),
         Tiled => new TiledExporter(),
+        Godot => new GodotExporter(),
+        Unity => new UnityExporter(),
+        Unreal => new UnrealExporter(),
+        Blender => new BlenderExporter(),
         GameMaker => new GameMakerExporter(),
         Roblox => new RobloxExporter(),
         Defold => new DefoldExporter(),
