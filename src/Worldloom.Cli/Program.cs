@@ -12,4 +12,5 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(JobsCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(WorldCommands.Create());
+root.Subcommands.Add(VerifyCommand.Create());
 return await root.Parse(args).InvokeAsync();

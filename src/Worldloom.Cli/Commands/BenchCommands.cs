@@ -5,7 +5,7 @@ using Worldloom.Forge.Core.World;
 
 namespace Worldloom.Cli.Commands;
 
-/// <summary><c>loom bench api|forge</c>: benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
+/// <summary><c>loom bench api|forge|forge-export</c>: benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
 internal static class BenchCommands
 {
     public static Command Create()
@@ -72,7 +72,7 @@ internal static class BenchCommands
                 return 1;
             }
         });
-        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api, Forge() };
+        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api, Forge(), ForgeExport() };
     }
 
     private static Command Forge()
@@ -122,6 +122,37 @@ internal static class BenchCommands
         forge.SetAction((result, ct) => Task.FromResult(ForgeBench.Run(
             new ForgeBenchSettings(result.GetValue(sizes)!, result.GetValue(runs), result.GetValue(chachaMiB), result.GetValue(seed)!, result.GetValue(forgeWarmup)), ct)));
         return forge;
+    }
+
+    private static Command ForgeExport()
+    {
+        var size = new Option<int>("--size") { Description = $"World side ({WorldParameters.MinSize}–{WorldParameters.MaxSize})", DefaultValueFactory = _ => 1024 };
+        size.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < WorldParameters.MinSize or > WorldParameters.MaxSize)
+            {
+                r.AddError($"--size: must be between {WorldParameters.MinSize} and {WorldParameters.MaxSize}.");
+            }
+        });
+        var runs = Positive(new Option<int>("--runs") { Description = "Measured runs per engine and of the whole bundle (medians are reported)", DefaultValueFactory = _ => 3 });
+        var seed = new Option<string>("--seed") { Description = "The world's seed", DefaultValueFactory = _ => "42" };
+        seed.Validators.Add(r =>
+        {
+            try
+            {
+                ForgeSeed.Parse(r.GetValueOrDefault<string>());
+            }
+            catch (ArgumentException e)
+            {
+                r.AddError($"--seed: {e.Message}");
+            }
+        });
+        var command = new Command("forge-export", "One world to each of the 9 engines, then all of them as one signed bundle: time and size per engine and for the bundle; runs offline")
+        {
+            size, runs, seed,
+        };
+        command.SetAction((result, ct) => Task.FromResult(ExportBench.Run(new ExportBenchSettings(result.GetValue(size), result.GetValue(runs), result.GetValue(seed)!), ct)));
+        return command;
     }
 
     private static Option<int> Positive(Option<int> option)

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Platform.Keys;
+using Worldloom.Platform.Tokens;
 
 namespace Worldloom.Cli.Commands;
 
@@ -28,6 +30,14 @@ internal static class KeysCommands
             Console.WriteLine($"New current key {key.KeyId}");
             return 0;
         });
-        return new Command("keys", "Signing keys") { list, rotate };
+        var publicKeys = new Command("public", "Print the public keys as a JWKS, for loom verify --key and other offline checks");
+        publicKeys.SetAction(async (result, ct) =>
+        {
+            await using var app = await CommonOptions.OfflineAsync(result);
+            var keys = app.Services.GetRequiredService<IKeyStore>().PublicKeys.Select(JsonWebKeyEntry.From).ToList();
+            Console.WriteLine(JsonSerializer.Serialize(new JwksDocument(keys), JsonSerializerOptions.Web));
+            return 0;
+        });
+        return new Command("keys", "Signing keys") { list, rotate, publicKeys };
     }
 }

@@ -10,7 +10,7 @@ using Worldloom.Forge.Worlds;
 namespace Worldloom.Cli.Commands;
 
 /// <summary>
-/// <c>loom world generate|render|batch</c>: Forge fully offline, no server and no database (docs/forge.md). Bad input
+/// <c>loom world generate|render|batch|export</c>: Forge fully offline, no server and no database (docs/forge.md). Bad input
 /// exits 2 with a message naming the option and writes nothing; stdout carries only the answer.
 /// </summary>
 internal static class WorldCommands
@@ -22,6 +22,7 @@ internal static class WorldCommands
         Generate(),
         Render(),
         Batch(),
+        ExportCommand.Create(),
     };
 
     private static Command Generate()
@@ -185,7 +186,7 @@ internal static class WorldCommands
 
     // A file that cannot be written (no space, no permission, a directory in the way) is reported, not thrown; a batch
     // reports the first of its workers' failures.
-    private static int Guard(Func<int> work)
+    internal static int Guard(Func<int> work)
     {
         try
         {
@@ -200,7 +201,7 @@ internal static class WorldCommands
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
 
-    private static int Fail(IReadOnlyList<string> errors)
+    internal static int Fail(IReadOnlyList<string> errors)
     {
         foreach (var error in errors)
         {

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Worldloom.Forge.Core.Pipeline;
 using Worldloom.Forge.Core.Random;
 using Worldloom.Forge.Core.World;
+using Worldloom.Forge.Export;
 
 namespace Worldloom.Cli.Forge;
 
@@ -88,6 +89,32 @@ internal sealed class ForgeConsole
             });
     }
 
+    /// <summary>
+    /// Runs an export with a bar per engine and one for the bundle; the work gets the observer to hand to
+    /// <see cref="WorldExport.Run"/>.
+    /// </summary>
+    public T WithExport<T>(IReadOnlyList<string> engines, Func<IExportObserver, T> work)
+    {
+        if (_terminal is null)
+        {
+            return work(new ExportLines(Log));
+        }
+
+        var result = default(T);
+        _terminal.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var bars = engines.ToDictionary(e => e, e => context.AddTask(Markup.Escape(e), autoStart: false, maxValue: 1), StringComparer.Ordinal);
+                var bundle = context.AddTask("bundle", autoStart: false, maxValue: 1);
+                result = work(new ExportBars(bars, bundle));
+                bundle.Value = 1;
+                bundle.StopTask();
+            });
+        return result!;
+    }
+
     /// <summary>Plain progress: one line per stage with its time.</summary>
     private sealed class StageLines(TextWriter log) : IPipelineObserver
     {
@@ -120,5 +147,47 @@ internal sealed class ForgeConsole
                 bar.StopTask();
             }
         }
+    }
+
+    /// <summary>Plain export progress: a line as each engine finishes.</summary>
+    private sealed class ExportLines(TextWriter log) : IExportObserver
+    {
+        private readonly Lock _gate = new();
+
+        public void EngineStarted(string engine)
+        {
+        }
+
+        public void EngineFinished(string engine, int files, long bytes)
+        {
+            lock (_gate)
+            {
+                log.WriteLine($"{engine}: {files} files, {bytes} bytes");
+            }
+        }
+
+        public void Packing()
+        {
+            lock (_gate)
+            {
+                log.WriteLine("bundle: signing and zipping");
+            }
+        }
+    }
+
+    /// <summary>Terminal export progress: Spectre's tasks are thread-safe, so exporters on several threads update them directly.</summary>
+    private sealed class ExportBars(Dictionary<string, ProgressTask> bars, ProgressTask bundle) : IExportObserver
+    {
+        public void EngineStarted(string engine) => bars[engine].StartTask();
+
+        public void EngineFinished(string engine, int files, long bytes)
+        {
+            var bar = bars[engine];
+            bar.Description = Markup.Escape($"{engine} ({files} files)");
+            bar.Value = 1;
+            bar.StopTask();
+        }
+
+        public void Packing() => bundle.StartTask();
     }
 }

@@ -122,8 +122,12 @@ internal static class WorldFiles
     }
 
     /// <summary>Reads a world document, or null with the reason (file, then JSON path) in <paramref name="error"/>.</summary>
-    public static ForgeWorld? ReadWorld(string path, out string? error)
+    public static ForgeWorld? ReadWorld(string path, out string? error) => ReadWorld(path, out _, out error);
+
+    /// <summary>Reads a world document and the overrides stored with it, or null with the reason in <paramref name="error"/>.</summary>
+    public static ForgeWorld? ReadWorld(string path, out IReadOnlyList<WorldOverride> overrides, out string? error)
     {
+        overrides = [];
         error = null;
         byte[] bytes;
         try
@@ -143,7 +147,7 @@ internal static class WorldFiles
 
         try
         {
-            return WorldDocument.Read(bytes, out _);
+            return WorldDocument.Read(bytes, out overrides);
         }
         catch (WorldDocumentException e)
         {

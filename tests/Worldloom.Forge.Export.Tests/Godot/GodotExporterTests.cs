@@ -174,6 +174,12 @@ public sealed class GodotExporterTests
         Assert.Equal(name, GodotTextResource.Unquote(GodotText.Quote(name)));
     }
 
+    [Theory]
+    [InlineData("settlement-12", "settlement-12")]
+    [InlineData("a.b:c@d/e\"f%g h", "a_b_c_d_e_f_g_h")]
+    public void NodeName_Id_KeepsOnlyCharactersGodotAllowsInNames(string id, string expected) =>
+        Assert.Equal(expected, GodotText.NodeName(id));
+
     // Decodes tile_map_data by Godot's layout (tile_map_layer.cpp): uint16 format 0, then per cell int16 x, int16 y,
     // uint16 source, atlas x, atlas y, alternative, all little-endian.
     private static void AssertTileMap(ExportSource source)

@@ -5,7 +5,7 @@ namespace Worldloom.Forge.Export.Engines.GameMaker;
 /// <summary>
 /// The project's assets by name and path, and the record tags of GameMaker 2024.14, whose .yy format these files
 /// follow: every record starts with its tag (<c>"$GMRoom":"v1"</c>) and <c>%Name</c>, the IDE refuses a tag version it
-/// does not know, and the other keys follow in the IDE's order (case-insensitive alphabetical).
+/// does not know, and the other keys follow in the order the IDE writes them.
 /// </summary>
 internal static class GameMakerAssets
 {

@@ -16,8 +16,9 @@ internal static class GameMakerTileset
         json.WriteStartObject("macroPageTiles");
         json.WriteNumber("SerialiseHeight", 0);
         json.WriteNumber("SerialiseWidth", 0);
-        json.WriteStartArray("TileSerialiseData");
+        json.WriteStartArray("TileCompressedData");
         json.WriteEndArray();
+        json.WriteNumber("TileDataFormat", 1);
         json.WriteEndObject();
         json.WriteString("name", GameMakerAssets.Tileset);
         json.WriteNumber("out_columns", tileCount);

@@ -11,8 +11,6 @@ internal sealed class RobloxXml(XmlWriter xml)
 {
     private int _referents;
 
-    public XmlWriter Writer => xml;
-
     /// <summary>Opens an Item of <paramref name="className"/> and its Properties; end with <see cref="EndProperties"/>.</summary>
     public void StartItem(string className, string name)
     {
