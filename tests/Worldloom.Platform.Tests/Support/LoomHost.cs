@@ -65,17 +65,30 @@ public sealed class LoomHost : IAsyncDisposable
             options.Settings[key] = value;
         }
 
-        var app = LoomServer.Build(options, b =>
+        for (var attempt = 1; ; attempt++)
         {
-            b.WebHost.UseTestServer();
-            b.Logging.ClearProviders();
-            b.Services.AddSingleton(new LoomClock(clock));
-            configure?.Invoke(b);
-        });
-        map?.Invoke(app);
-        await LoomServer.MigrateAsync(app);
-        await app.StartAsync();
-        return new LoomHost(app, dataDir, database, clock, keepData);
+            var app = LoomServer.Build(options, b =>
+            {
+                b.WebHost.UseTestServer();
+                b.Logging.ClearProviders();
+                b.Services.AddSingleton(new LoomClock(clock));
+                configure?.Invoke(b);
+            });
+            map?.Invoke(app);
+            try
+            {
+                await LoomServer.MigrateAsync(app);
+                await app.StartAsync();
+                return new LoomHost(app, dataDir, database, clock, keepData);
+            }
+            catch (Exception e) when (attempt < 3 && FreePort.IsAddressInUse(e) && settings?.ContainsKey("Loom:Cluster:SiloPort") != true)
+            {
+                // Another process took a port between choosing and binding it: try again on new ones.
+                await app.DisposeAsync();
+                options.Settings["Loom:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                options.Settings["Loom:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
     }
 
     public HttpClient Client(string? accessToken = null)
