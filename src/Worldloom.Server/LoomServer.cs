@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using Worldloom.Chat;
 using Worldloom.Forge;
 using Worldloom.Platform;
 using Worldloom.Platform.Data;
@@ -41,6 +42,7 @@ public static class LoomServer
         database.Register(builder.Services);
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddForge();
+        builder.Services.AddChat();
         builder.AddCluster(database);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddOpenApi();
@@ -52,6 +54,7 @@ public static class LoomServer
         app.MapScalarApiReference("/docs", o => o.WithTitle("Worldloom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPlatform();
         app.MapForge();
+        app.MapChat();
         MapWeb(app, options.WebRoot);
         return app;
     }

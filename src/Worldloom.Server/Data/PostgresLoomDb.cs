@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat;
 using Worldloom.Forge;
 using Worldloom.Platform.Data;
 
@@ -12,5 +13,6 @@ public sealed class PostgresLoomDb(DbContextOptions<PostgresLoomDb> options) : L
     {
         base.OnModelCreating(modelBuilder);
         ForgeModel.Configure(modelBuilder);
+        ChatModel.Configure(modelBuilder);
     }
 }

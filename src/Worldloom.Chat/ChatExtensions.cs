@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Invites;
+using Worldloom.Chat.Messages;
+using Worldloom.Chat.Reactions;
+using Worldloom.Chat.Rooms;
+
+namespace Worldloom.Chat;
+
+/// <summary>Wires the Chat slice: rooms, membership, messages with edit history, reactions, read markers and invites over REST.</summary>
+public static class ChatExtensions
+{
+    /// <summary>Registers Chat's services. The database model is added by <see cref="ChatModel.Configure"/>.</summary>
+    public static IServiceCollection AddChat(this IServiceCollection services)
+    {
+        services.AddSingleton<MessageIds>();
+        return services;
+    }
+
+    /// <summary>Maps Chat's endpoints under <c>/api/chat</c>.</summary>
+    public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder routes)
+    {
+        routes.MapRoomsApi();
+        routes.MapMessagesApi();
+        routes.MapReactionsApi();
+        routes.MapInvitesApi();
+        return routes;
+    }
+}

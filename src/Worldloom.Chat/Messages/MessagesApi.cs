@@ -1,0 +1,253 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Reactions;
+using Worldloom.Chat.Rooms;
+using Worldloom.Platform.Audit;
+using Worldloom.Platform.Data;
+using Worldloom.Platform.Hosting;
+using Worldloom.Platform.Problems;
+using Worldloom.Platform.Tokens;
+
+namespace Worldloom.Chat.Messages;
+
+/// <summary>
+/// Posting (idempotent by client id), paging, editing with history, and deleting messages. Ordinary posts and edits are
+/// not audited: at chat rates they would flood the audit chain; a moderator deleting someone else's message is.
+/// </summary>
+public static class MessagesApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder routes)
+    {
+        var rooms = routes.MapGroup("/api/chat/rooms/{id:guid}/messages").WithTags("Chat").RequireAuthorization();
+        rooms.MapPost("/", PostAsync);
+        rooms.MapGet("/", ListAsync);
+        var messages = routes.MapGroup("/api/chat/messages/{id:guid}").WithTags("Chat").RequireAuthorization();
+        messages.MapPatch("/", EditAsync);
+        messages.MapDelete("/", DeleteAsync);
+        messages.MapGet("/history", HistoryAsync);
+        return routes;
+    }
+
+    /// <summary>
+    /// Posts a message: 201 with it. The same client id from the same author in the same room answers 200 with the
+    /// message first stored, whatever the body says, so a client may resend until it sees an answer.
+    /// </summary>
+    public static async Task<IResult> PostAsync(Guid id, MessagePost body, ClaimsPrincipal user, LoomDb db, MessageIds ids, LoomClock clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var v = new Validation();
+        var text = MessageAccess.Body(v, body.Body);
+        if (body.ClientId is null || !ChatRules.ClientIdPattern().IsMatch(body.ClientId))
+        {
+            v.Add("clientId", "is required: 1–64 characters of A-Z, a-z, 0-9, '_' and '-'.");
+        }
+
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        var userId = user.UserId();
+        if (await RoomAccess.FindAsync(db, id, userId, ct) is not var (_, member))
+        {
+            return Problems.NotFound("room");
+        }
+
+        if (member is null)
+        {
+            return Problems.Forbidden("join the room first.");
+        }
+
+        if (await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } earlier)
+        {
+            return TypedResults.Ok(earlier);
+        }
+
+        if (body.ReplyTo is { } replyTo && !await db.Set<ChatMessage>().AnyAsync(m => m.Id == replyTo && m.RoomId == id, ct))
+        {
+            return Problems.Field("replyTo", "no message with that id in this room.");
+        }
+
+        var now = clock.GetUtcNow();
+        var message = new ChatMessage { Id = ids.Next(now), RoomId = id, AuthorId = userId, ClientId = body.ClientId!, Body = text, ReplyToId = body.ReplyTo, CreatedAt = now };
+        db.Set<ChatMessage>().Add(message);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (room, author, client id) index: a resend raced this one and stored first; answer with its row.
+            db.ChangeTracker.Clear();
+            return await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } raced
+                ? TypedResults.Ok(raced)
+                : Problems.Conflict("clientId", "the message could not be stored; send it again.");
+        }
+
+        return TypedResults.Created($"/api/chat/messages/{message.Id}", MessageView.From(message));
+    }
+
+    private static async Task<MessageView?> FindByClientIdAsync(LoomDb db, Guid roomId, Guid userId, string clientId, CancellationToken ct)
+    {
+        var message = await db.Set<ChatMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.RoomId == roomId && m.AuthorId == userId && m.ClientId == clientId, ct);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var reactions = await MessageAccess.ReactionsAsync(db, [message.Id], ct);
+        return MessageView.From(message, reactions.GetValueOrDefault(message.Id));
+    }
+
+    /// <summary>
+    /// A page of messages. With <c>after</c>: the messages after that id, oldest first (catching up). Otherwise: the
+    /// newest messages, or those before <c>before</c>, newest first (scrolling back). <c>limit</c> 1–200, default 50.
+    /// Tombstones are included (body null, deleted true) so threads keep their shape.
+    /// </summary>
+    public static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal user, LoomDb db, CancellationToken ct, Guid? before = null, Guid? after = null, int? limit = null)
+    {
+        var v = new Validation();
+        if (limit is < 1 or > ChatRules.MaxPage)
+        {
+            v.Add("limit", $"must be between 1 and {ChatRules.MaxPage}.");
+        }
+
+        if (before is not null && after is not null)
+        {
+            v.Add("after", "give before or after, not both.");
+        }
+
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        if (await RoomAccess.FindAsync(db, id, user.UserId(), ct) is not var (_, member))
+        {
+            return Problems.NotFound("room");
+        }
+
+        if (member is null)
+        {
+            return Problems.Forbidden("join the room first.");
+        }
+
+        var take = limit ?? ChatRules.DefaultPage;
+        var query = db.Set<ChatMessage>().AsNoTracking().Where(m => m.RoomId == id);
+        List<ChatMessage> page;
+        if (after is { } a)
+        {
+            page = await query.Where(m => m.Id.CompareTo(a) > 0).OrderBy(m => m.Id).Take(take).ToListAsync(ct);
+        }
+        else
+        {
+            if (before is { } b)
+            {
+                query = query.Where(m => m.Id.CompareTo(b) < 0);
+            }
+
+            page = await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(ct);
+        }
+
+        var reactions = await MessageAccess.ReactionsAsync(db, page.Select(m => m.Id).ToList(), ct);
+        return TypedResults.Ok(page.Select(m => MessageView.From(m, reactions.GetValueOrDefault(m.Id))).ToList());
+    }
+
+    /// <summary>Edits the caller's own message; the previous body becomes a revision. 200 with the message, shown as edited.</summary>
+    public static async Task<IResult> EditAsync(Guid id, MessageEdit body, ClaimsPrincipal user, LoomDb db, MessageIds ids, LoomClock clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var v = new Validation();
+        var text = MessageAccess.Body(v, body.Body);
+        if (v.Failed)
+        {
+            return v.Problem();
+        }
+
+        var userId = user.UserId();
+        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct, track: true);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (message!.AuthorId != userId)
+        {
+            return Problems.Forbidden("only the author can edit a message.");
+        }
+
+        if (message.DeletedAt is not null)
+        {
+            return Problems.Conflict("id", "the message was deleted.");
+        }
+
+        if (message.Body != text)
+        {
+            var now = clock.GetUtcNow();
+            db.Set<ChatMessageRevision>().Add(new ChatMessageRevision { Id = ids.Next(now), MessageId = message.Id, Body = message.Body, RevisedAt = now });
+            message.Body = text;
+            message.EditedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+
+        var reactions = await MessageAccess.ReactionsAsync(db, [message.Id], ct);
+        return TypedResults.Ok(MessageView.From(message, reactions.GetValueOrDefault(message.Id)));
+    }
+
+    /// <summary>
+    /// Deletes a message (its author, or an owner or moderator of the room): the row stays as a tombstone with the body,
+    /// earlier revisions and reactions removed. 204, also when it was already deleted.
+    /// </summary>
+    public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct, track: true);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var byModerator = message!.AuthorId != userId;
+        if (byModerator && !ChatRoomRoles.Moderates(member!.Role))
+        {
+            return Problems.Forbidden("only the author or a room owner or moderator can delete a message.");
+        }
+
+        if (message.DeletedAt is not null)
+        {
+            return TypedResults.NoContent();
+        }
+
+        message.Body = "";
+        message.DeletedAt = clock.GetUtcNow();
+        await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+        await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (byModerator)
+        {
+            await audit.AppendAsync(new AuditEvent(
+                userId.ToString(), http.ClientIp(), "chat.message.delete", $"chat-message:{message.Id}",
+                new Dictionary<string, string> { ["room"] = message.RoomId.ToString(), ["author"] = message.AuthorId.ToString() }), ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The earlier bodies of a message, oldest first (empty when never edited, or deleted).</summary>
+    public static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, LoomDb db, CancellationToken ct)
+    {
+        var (message, _, problem) = await MessageAccess.FindAsync(db, id, user.UserId(), ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var revisions = await db.Set<ChatMessageRevision>().AsNoTracking().Where(r => r.MessageId == message!.Id)
+            .OrderBy(r => r.RevisedAt).ThenBy(r => r.Id).Select(r => new RevisionView(r.Body, r.RevisedAt)).ToListAsync(ct);
+        return TypedResults.Ok(revisions);
+    }
+}
