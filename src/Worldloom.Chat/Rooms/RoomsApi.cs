@@ -108,23 +108,23 @@ public static class RoomsApi
         return TypedResults.Ok(RoomView.From(room, member, unread));
     }
 
-    /// <summary>Joins a public room (200 with the room, also when already a member). Invite-only rooms need an invite (403).</summary>
+    /// <summary>Joins a public room (200 with the room, also when already a member). Invite-only rooms answer 403 naming the invite; private ones 404.</summary>
     public static async Task<IResult> JoinAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
     {
         var userId = user.UserId();
-        if (await RoomAccess.FindAsync(db, id, userId, ct) is not var (room, member))
+        if (await RoomAccess.FindAsync(db, id, userId, ct) is var (room, member))
         {
-            return Problems.NotFound("room");
+            if (member is not null)
+            {
+                return TypedResults.Ok(RoomView.From(room, member));
+            }
         }
-
-        if (member is not null)
+        else
         {
-            return TypedResults.Ok(RoomView.From(room, member));
-        }
-
-        if (room.Kind != ChatRoomKinds.Public)
-        {
-            return Problems.Forbidden("this room is invite-only: accept an invite to join it.");
+            // Only here does an invite-only room admit that it exists to an outsider: whoever holds its id (a shared
+            // link) learns that an invite is what they need. Private rooms stay 404; ids are version 7 with 74 random bits.
+            var inviteOnly = await db.Set<ChatRoom>().AsNoTracking().AnyAsync(r => r.Id == id && r.Kind == ChatRoomKinds.InviteOnly, ct);
+            return inviteOnly ? Problems.Forbidden("this room is invite-only: accept an invite to join it.") : Problems.NotFound("room");
         }
 
         var (joined, problem) = await AddMemberAsync(db, audit, clock, http, room, userId, "public", ct);
