@@ -32,8 +32,8 @@ public static partial class ChatRules
     /// <summary>Longest an invite may live: 30 days.</summary>
     public const int MaxInviteMinutes = 30 * 24 * 60;
 
-    /// <summary>A client id: 1–64 of <c>[A-Za-z0-9_-]</c>.</summary>
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    /// <summary>A client id: 1–64 of <c>[A-Za-z0-9_-]</c>; <c>\z</c>, not <c>$</c>, so a trailing newline does not slip through.</summary>
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z")]
     public static partial Regex ClientIdPattern();
 
     /// <summary>A reaction: 1–16 characters, none of them whitespace or control characters.</summary>

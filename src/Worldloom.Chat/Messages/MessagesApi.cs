@@ -222,11 +222,17 @@ public static class MessagesApi
             return TypedResults.NoContent();
         }
 
-        message.Body = "";
-        message.DeletedAt = clock.GetUtcNow();
-        await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
-        await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
+        // One transaction: the body, its earlier revisions and its reactions go together or not at all.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            message.Body = "";
+            message.DeletedAt = clock.GetUtcNow();
+            await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+            await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         if (byModerator)
         {
             await audit.AppendAsync(new AuditEvent(
