@@ -169,7 +169,7 @@ public static class MessagesApi
         }
 
         var userId = user.UserId();
-        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct, track: true);
+        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -188,10 +188,22 @@ public static class MessagesApi
         if (message.Body != text)
         {
             var now = clock.GetUtcNow();
-            db.Set<ChatMessageRevision>().Add(new ChatMessageRevision { Id = ids.Next(now), MessageId = message.Id, Body = message.Body, RevisedAt = now });
+            var previous = message.Body;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Compare-and-set on the body read above: an edit racing another edit or a delete changes nothing and says so,
+            // so no revision is lost and a tombstone never gets a body back.
+            var changed = await db.Set<ChatMessage>().Where(m => m.Id == id && m.DeletedAt == null && m.Body == previous)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, text).SetProperty(m => m.EditedAt, (DateTimeOffset?)now), ct);
+            if (changed == 0)
+            {
+                return Problems.Conflict("id", "the message was edited or deleted at the same moment; reload it and edit again.");
+            }
+
+            db.Set<ChatMessageRevision>().Add(new ChatMessageRevision { Id = ids.Next(now), MessageId = message.Id, Body = previous, RevisedAt = now });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             message.Body = text;
             message.EditedAt = now;
-            await db.SaveChangesAsync(ct);
         }
 
         var reactions = await MessageAccess.ReactionsAsync(db, [message.Id], ct);

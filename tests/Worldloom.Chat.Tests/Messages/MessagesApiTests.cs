@@ -167,6 +167,25 @@ public sealed class MessagesApiTests
     }
 
     [Fact]
+    public async Task Edit_ConcurrentEdits_LoseNoRevision()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var author = await host.UserAsync();
+        var room = await ChatApi.RoomAsync(author);
+        var id = (await ChatApi.MessageAsync(author, room, "v0")).GetProperty("id").GetGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => author.Client.PatchAsJsonAsync($"/api/chat/messages/{id}", new { body = $"v{i}" })));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var applied = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        Assert.True(applied >= 1);
+        var history = await ChatApi.GetAsync(author, $"/api/chat/messages/{id}/history");
+        Assert.Equal(applied, history.GetArrayLength());
+        Assert.Equal("v0", history[0].GetProperty("body").GetString());
+        Assert.Equal(applied + 1, history.EnumerateArray().Select(r => r.GetProperty("body").GetString()).Append((await ChatApi.GetAsync(author, $"/api/chat/rooms/{room}/messages"))[0].GetProperty("body").GetString()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Delete_LeavesATombstone_AuthorOrModeratorOnly()
     {
         await using var host = await LoomHost.StartAsync();
