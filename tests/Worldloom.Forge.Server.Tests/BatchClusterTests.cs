@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Worldloom.Forge.Batches;
 using Worldloom.Forge.Core.World;
@@ -15,6 +16,14 @@ public sealed class BatchClusterTests : IAsyncLifetime
     {
         _cluster = new TestClusterBuilder(2).Build();
         await _cluster.DeployAsync();
+
+        // Until both silos are active in the membership, every grain is placed on the first one.
+        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await management.GetHosts(onlyActive: true)).Count < 2)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     [Fact]
