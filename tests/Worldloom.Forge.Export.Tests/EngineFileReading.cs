@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Worldloom.Forge.Export.Engines;
 
 namespace Worldloom.Forge.Export.Tests;
@@ -17,6 +18,12 @@ internal static class EngineFileReading
 
     /// <summary>The UTF-8 text of <paramref name="path"/>.</summary>
     public static string Text(this EngineFiles files, string path) => Encoding.UTF8.GetString(files.Bytes(path));
+
+    /// <summary>The JSON document in <paramref name="path"/>.</summary>
+    public static JsonDocument Json(this EngineFiles files, string path) => JsonDocument.Parse(files.Bytes(path));
+
+    /// <summary>A fresh source over the same world, so no shared asset is reused between two exports.</summary>
+    public static ExportSource Fresh(this ExportSource source) => new(source.World, source.Document);
 
     /// <summary>Whether <paramref name="path"/> (relative to the engine folder) was exported.</summary>
     public static bool Has(this EngineFiles files, string path) => files.Files.Any(f => f.Path == $"{files.Engine}/{path}");

@@ -93,7 +93,7 @@ public sealed class BlenderExporterTests
     {
         var source = ExportWorlds.Source();
 
-        ExportedFiles.AssertIdentical(ExportWorlds.Export(new BlenderExporter(), source), ExportWorlds.Export(new BlenderExporter(), source.Fresh()));
+        ExportWorlds.Export(new BlenderExporter(), source).AssertSameAs(ExportWorlds.Export(new BlenderExporter(), source.Fresh()));
         Assert.IsType<BlenderExporter>(ExportEngines.Exporter(ExportEngines.Blender));
     }
 }

@@ -163,7 +163,7 @@ public sealed class GodotExporterTests
     {
         var source = ExportWorlds.Source();
 
-        ExportedFiles.AssertIdentical(ExportWorlds.Export(new GodotExporter(), source), ExportWorlds.Export(new GodotExporter(), source.Fresh()));
+        ExportWorlds.Export(new GodotExporter(), source).AssertSameAs(ExportWorlds.Export(new GodotExporter(), source.Fresh()));
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed partial class UnityExporterTests
     {
         var source = ExportWorlds.Source();
 
-        ExportedFiles.AssertIdentical(ExportWorlds.Export(new UnityExporter(), source), ExportWorlds.Export(new UnityExporter(), source.Fresh()));
+        ExportWorlds.Export(new UnityExporter(), source).AssertSameAs(ExportWorlds.Export(new UnityExporter(), source.Fresh()));
         Assert.IsType<UnityExporter>(ExportEngines.Exporter(ExportEngines.Unity));
     }
 

@@ -135,7 +135,7 @@ public sealed class UnrealExporterTests
     {
         var source = ExportWorlds.Source();
 
-        ExportedFiles.AssertIdentical(ExportWorlds.Export(new UnrealExporter(), source), ExportWorlds.Export(new UnrealExporter(), source.Fresh()));
+        ExportWorlds.Export(new UnrealExporter(), source).AssertSameAs(ExportWorlds.Export(new UnrealExporter(), source.Fresh()));
         Assert.IsType<UnrealExporter>(ExportEngines.Exporter(ExportEngines.Unreal));
     }
 }
