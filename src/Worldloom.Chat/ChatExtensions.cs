@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
 
@@ -14,6 +15,7 @@ public static class ChatExtensions
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddSingleton<MessageIds>();
+        services.AddSingleton<IChatRelay, ChatRelay>();
         return services;
     }
 
