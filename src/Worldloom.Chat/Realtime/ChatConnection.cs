@@ -157,7 +157,7 @@ public sealed partial class ChatConnection
                 return;
             }
 
-            subscription.Last = lastSent ?? Guid.Empty;
+            subscription.BacklogEnd = lastSent ?? Guid.Empty;
             Send(subscribed);
             foreach (var frame in subscription.Buffer!)
             {
@@ -204,14 +204,11 @@ public sealed partial class ChatConnection
 
     private void Pass(Subscription subscription, RoomFrame frame)
     {
-        if (frame.MessageId is { } id)
+        // Only what the backlog carried is skipped; a live message is never dropped, even one that overtook another
+        // on its way between nodes (clients place messages by id).
+        if (frame.MessageId is { } id && id.CompareTo(subscription.BacklogEnd) <= 0)
         {
-            if (id.CompareTo(subscription.Last) <= 0)
-            {
-                return;
-            }
-
-            subscription.Last = id;
+            return;
         }
 
         Send(frame.Json);
@@ -353,6 +350,7 @@ public sealed partial class ChatConnection
     {
         public List<RoomFrame>? Buffer { get; set; } = [];
 
-        public Guid Last { get; set; }
+        /// <summary>The last message the backlog sent (or the client already had).</summary>
+        public Guid BacklogEnd { get; set; }
     }
 }
