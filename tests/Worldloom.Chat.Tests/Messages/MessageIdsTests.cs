@@ -32,4 +32,16 @@ public sealed class MessageIdsTests
         Assert.True(earlier.CompareTo(first) > 0);
         Assert.True(later.CompareTo(earlier) > 0);
     }
+
+    [Fact]
+    public void Successor_IsTheNextIdUp_AcrossAByteCarry()
+    {
+        var id = Guid.Parse("01a21293-b600-71e6-80cc-f9dcb8b636ff");
+
+        var next = MessageIds.Successor(id);
+
+        Assert.Equal(Guid.Parse("01a21293-b600-71e6-80cc-f9dcb8b63700"), next);
+        Assert.True(next.CompareTo(id) > 0);
+        Assert.Equal(7, next.Version);
+    }
 }
