@@ -5,6 +5,7 @@ using Worldloom.Chat.Messages;
 using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
+using Worldloom.Chat.Search;
 
 namespace Worldloom.Chat;
 
@@ -26,6 +27,7 @@ public static class ChatExtensions
         routes.MapMessagesApi();
         routes.MapReactionsApi();
         routes.MapInvitesApi();
+        routes.MapSearchApi();
         return routes;
     }
 }
