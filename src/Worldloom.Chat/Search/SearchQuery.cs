@@ -8,18 +8,28 @@ namespace Worldloom.Chat.Search;
 /// A user's search text reduced to its words, so that no input can reach a full-text engine as syntax. A word is a run
 /// of letters, digits and combining marks; everything else (spaces, punctuation, quotes, <c>*</c>, <c>^</c>,
 /// <c>-</c>, parentheses, symbols, emoji) separates words and is never searched. Operator words such as <c>OR</c>,
-/// <c>NOT</c> or <c>NEAR</c> are plain words. All words must match; the last one also matches as a prefix, so a
-/// query typed as far as "drag" already finds "dragon".
+/// <c>NOT</c> or <c>NEAR</c> are plain words. All words must match; the last one, when it has at least
+/// <see cref="MinPrefixLength"/> characters, also matches as a prefix, so a query typed as far as "dr" already finds
+/// "dragon".
 /// </summary>
 public sealed class SearchQuery
 {
     /// <summary>The longest query accepted, in UTF-16 units.</summary>
     public const int MaxLength = 200;
 
+    /// <summary>
+    /// The shortest last word searched as a prefix. A single letter would match most of a large room (a one-letter
+    /// prefix over 100,000 messages took most of a second on SQLite) and find nothing anyone wants.
+    /// </summary>
+    public const int MinPrefixLength = 2;
+
     private SearchQuery(IReadOnlyList<string> words) => Words = words;
 
     /// <summary>The words, in the order typed; never empty.</summary>
     public IReadOnlyList<string> Words { get; }
+
+    /// <summary>Whether the last word also matches as a prefix.</summary>
+    public bool LastIsPrefix => Words[^1].Length >= MinPrefixLength;
 
     /// <summary>
     /// Parses <paramref name="q"/>, adding a problem for <c>q</c> to <paramref name="v"/> and returning null when it is
@@ -61,7 +71,7 @@ public sealed class SearchQuery
         {
             // Words hold no quotes, but doubling them keeps the quoting correct even if the word rules ever change.
             match.Append(i == 0 ? "\"" : " \"").Append(Words[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            if (i == Words.Count - 1)
+            if (i == Words.Count - 1 && LastIsPrefix)
             {
                 match.Append('*');
             }
@@ -75,7 +85,7 @@ public sealed class SearchQuery
     /// <c>:*</c> for a prefix match. (<c>websearch_to_tsquery</c> has no prefix match, hence building it here.)
     /// </summary>
     public string ToTsQuery() =>
-        string.Join(" & ", Words.Select((w, i) => "'" + w.Replace("'", "''", StringComparison.Ordinal) + "'" + (i == Words.Count - 1 ? ":*" : "")));
+        string.Join(" & ", Words.Select((w, i) => "'" + w.Replace("'", "''", StringComparison.Ordinal) + "'" + (i == Words.Count - 1 && LastIsPrefix ? ":*" : "")));
 
     private static List<string> WordsOf(string q)
     {

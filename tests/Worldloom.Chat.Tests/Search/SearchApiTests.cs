@@ -50,6 +50,8 @@ public sealed class SearchApiTests
         Assert.Equal(["the red dragon sleeps"], Bodies(await SearchAsync(user, Q("drag"))));
         Assert.Equal(["the red dragon sleeps"], Bodies(await SearchAsync(user, Q("RED Drag"))));
         Assert.Empty(Bodies(await SearchAsync(user, Q("dra sleeps"))));
+        Assert.Equal(["the red dragon sleeps"], Bodies(await SearchAsync(user, Q("dr"))));
+        Assert.Empty(Bodies(await SearchAsync(user, Q("d"))));
         var segments = (await SearchAsync(user, Q("drag"))).GetProperty("results")[0].GetProperty("highlight").EnumerateArray()
             .Where(s => s.GetProperty("match").GetBoolean()).Select(s => s.GetProperty("text").GetString()).ToList();
         Assert.Equal(["dragon"], segments);

@@ -72,4 +72,14 @@ public sealed class SearchQueryTests
 
         Assert.Equal("'red' & 'drag':*", query.ToTsQuery());
     }
+
+    [Fact]
+    public void OneLetterLastWord_IsNotAPrefix()
+    {
+        var query = SearchQuery.Parse("red d", new Validation())!;
+
+        Assert.False(query.LastIsPrefix);
+        Assert.Equal("\"red\" \"d\"", query.ToFts5Match());
+        Assert.Equal("'red' & 'd'", query.ToTsQuery());
+    }
 }
