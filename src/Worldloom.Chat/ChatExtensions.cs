@@ -5,6 +5,7 @@ using Worldloom.Chat.Messages;
 using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
+using Worldloom.Chat.Search;
 
 namespace Worldloom.Chat;
 
@@ -34,6 +35,7 @@ public static class ChatExtensions
         routes.MapReactionsApi();
         routes.MapInvitesApi();
         routes.MapChatSocket();
+        routes.MapSearchApi();
         return routes;
     }
 }

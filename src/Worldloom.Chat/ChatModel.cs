@@ -3,6 +3,7 @@ using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
+using Worldloom.Chat.Search;
 
 namespace Worldloom.Chat;
 
@@ -60,5 +61,6 @@ public static class ChatModel
             e.Property(i => i.CodeHash).HasMaxLength(64);
             e.HasIndex(i => i.RoomId);
         });
+        SearchModel.Configure(modelBuilder);
     }
 }

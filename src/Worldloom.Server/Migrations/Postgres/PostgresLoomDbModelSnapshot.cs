@@ -94,7 +94,14 @@ namespace Worldloom.Server.Migrations.Postgres
                     b.HasIndex("RoomId", "AuthorId", "ClientId")
                         .IsUnique();
 
-                    b.ToTable("chat_messages", (string)null);
+                    b.ToTable("chat_messages", null, t =>
+                        {
+                            t.HasTrigger("chat_messages_fts_delete");
+
+                            t.HasTrigger("chat_messages_fts_insert");
+
+                            t.HasTrigger("chat_messages_fts_update");
+                        });
                 });
 
             modelBuilder.Entity("Worldloom.Chat.Messages.ChatMessageRevision", b =>

@@ -89,7 +89,14 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.HasIndex("RoomId", "AuthorId", "ClientId")
                         .IsUnique();
 
-                    b.ToTable("chat_messages", (string)null);
+                    b.ToTable("chat_messages", null, t =>
+                        {
+                            t.HasTrigger("chat_messages_fts_delete");
+
+                            t.HasTrigger("chat_messages_fts_insert");
+
+                            t.HasTrigger("chat_messages_fts_update");
+                        });
                 });
 
             modelBuilder.Entity("Worldloom.Chat.Messages.ChatMessageRevision", b =>
