@@ -60,5 +60,6 @@ public static class ChatModel
             e.Property(i => i.CodeHash).HasMaxLength(64);
             e.HasIndex(i => i.RoomId);
         });
+        Moderation.ModerationModel.Configure(modelBuilder);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
 using Worldloom.Platform.Audit;
@@ -57,14 +58,15 @@ public static class MessagesApi
             return Problems.NotFound("room");
         }
 
-        if (member is null)
-        {
-            return Problems.Forbidden("join the room first.");
-        }
-
         if (await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } earlier)
         {
             return TypedResults.Ok(earlier);
+        }
+
+        // After the idempotent replay above: a resend of a message stored before a mute or ban still gets its answer.
+        if (await SendPolicy.CheckAsync(db, member, id, userId, clock.GetUtcNow(), ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         if (body.ReplyTo is { } replyTo && !await db.Set<ChatMessage>().AnyAsync(m => m.Id == replyTo && m.RoomId == id, ct))
@@ -169,7 +171,7 @@ public static class MessagesApi
         }
 
         var userId = user.UserId();
-        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -183,6 +185,11 @@ public static class MessagesApi
         if (message.DeletedAt is not null)
         {
             return Problems.Conflict("id", "the message was deleted.");
+        }
+
+        if (await SendPolicy.CheckAsync(db, member, message.RoomId, userId, clock.GetUtcNow(), ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         if (message.Body != text)
@@ -217,7 +224,7 @@ public static class MessagesApi
     public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
     {
         var userId = user.UserId();
-        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct, track: true);
+        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -234,16 +241,7 @@ public static class MessagesApi
             return TypedResults.NoContent();
         }
 
-        // One transaction: the body, its earlier revisions and its reactions go together or not at all.
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            message.Body = "";
-            message.DeletedAt = clock.GetUtcNow();
-            await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
-            await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        await TombstoneAsync(db, id, clock.GetUtcNow(), ct);
 
         if (byModerator)
         {
@@ -253,6 +251,21 @@ public static class MessagesApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Makes a message a tombstone: clears its body and removes its earlier revisions and reactions, in one transaction so
+    /// they go together or not at all. False when it was already deleted. Shared with resolving a report by deletion.
+    /// </summary>
+    internal static async Task<bool> TombstoneAsync(LoomDb db, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Set<ChatMessage>().Where(m => m.Id == id && m.DeletedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, "").SetProperty(m => m.DeletedAt, (DateTimeOffset?)now), ct);
+        await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+        await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return changed > 0;
     }
 
     /// <summary>The earlier bodies of a message, oldest first (empty when never edited, or deleted).</summary>
