@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Admin;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
@@ -36,6 +38,10 @@ public static class ChatExtensions
         routes.MapInvitesApi();
         routes.MapChatSocket();
         routes.MapSearchApi();
+        routes.MapMembersApi();
+        routes.MapBansApi();
+        routes.MapReportsApi();
+        routes.MapChatAdminApi();
         return routes;
     }
 }

@@ -62,5 +62,6 @@ public static class ChatModel
             e.HasIndex(i => i.RoomId);
         });
         SearchModel.Configure(modelBuilder);
+        Moderation.ModerationModel.Configure(modelBuilder);
     }
 }

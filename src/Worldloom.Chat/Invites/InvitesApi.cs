@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Rooms;
 using Worldloom.Platform.Audit;
 using Worldloom.Platform.Data;
@@ -85,7 +86,7 @@ public static class InvitesApi
         ArgumentNullException.ThrowIfNull(code);
         var hash = InviteCodes.Hash(code);
         var invite = await db.Set<ChatInvite>().AsNoTracking().FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
-        var room = invite is null ? null : await db.Set<ChatRoom>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == invite.RoomId, ct);
+        var room = invite is null ? null : await db.Set<ChatRoom>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == invite.RoomId && r.ClosedAt == null, ct);
         if (invite is null || room is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No invite with that code.");
@@ -99,6 +100,12 @@ public static class InvitesApi
         }
 
         var now = clock.GetUtcNow();
+        // Before spending a use: a banned user's attempt must not use up the invite for others.
+        if (await SendPolicy.JoinRefusalAsync(db, room.Id, userId, now, ct) is { } banned)
+        {
+            return banned.ToProblem();
+        }
+
         // One conditional UPDATE spends a use: the database decides between concurrent accepts, so an invite with one
         // use left admits exactly one of them however many arrive at once.
         var spent = await db.Set<ChatInvite>()

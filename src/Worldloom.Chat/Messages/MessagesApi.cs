@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Rooms;
@@ -145,7 +146,7 @@ public static class MessagesApi
         }
 
         var userId = user.UserId();
-        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -159,6 +160,11 @@ public static class MessagesApi
         if (message.DeletedAt is not null)
         {
             return Problems.Conflict("id", "the message was deleted.");
+        }
+
+        if (await SendPolicy.CheckAsync(db, member, message.RoomId, userId, clock.GetUtcNow(), ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         if (message.Body != text)
@@ -196,7 +202,7 @@ public static class MessagesApi
     public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, IChatRelay relay, HttpContext http, CancellationToken ct)
     {
         var userId = user.UserId();
-        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct, track: true);
+        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -213,16 +219,7 @@ public static class MessagesApi
             return TypedResults.NoContent();
         }
 
-        // One transaction: the body, its earlier revisions and its reactions go together or not at all.
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            message.Body = "";
-            message.DeletedAt = clock.GetUtcNow();
-            await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
-            await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        await TombstoneAsync(db, id, clock.GetUtcNow(), ct);
 
         await relay.PublishAsync(message.RoomId, new DeletedEvent(message.RoomId, message.Id), ct: ct);
         if (byModerator)
@@ -233,6 +230,21 @@ public static class MessagesApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Makes a message a tombstone: clears its body and removes its earlier revisions and reactions, in one transaction so
+    /// they go together or not at all. False when it was already deleted. Shared with resolving a report by deletion.
+    /// </summary>
+    internal static async Task<bool> TombstoneAsync(LoomDb db, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Set<ChatMessage>().Where(m => m.Id == id && m.DeletedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, "").SetProperty(m => m.DeletedAt, (DateTimeOffset?)now), ct);
+        await db.Set<ChatMessageRevision>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+        await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return changed > 0;
     }
 
     /// <summary>The earlier bodies of a message, oldest first (empty when never edited, or deleted).</summary>

@@ -16,6 +16,8 @@ public static class SendProblems
             ChatErrors.NotFound => Problems.NotFound("room"),
             ChatErrors.NotMember => Problems.Forbidden(outcome.Detail ?? "join the room first."),
             ChatErrors.Invalid => Problems.Field(outcome.Field ?? "body", outcome.Detail ?? "is invalid."),
+            ChatErrors.Banned or ChatErrors.Muted => new Moderation.SendRefusal(
+                outcome.Error, outcome.Detail ?? outcome.Error, outcome.Until, outcome.RetryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null).ToProblem(),
             _ => Problems.Forbidden(outcome.Detail ?? outcome.Error ?? "refused."),
         };
     }

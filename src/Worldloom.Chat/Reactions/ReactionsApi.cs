@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Realtime;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Hosting;
@@ -34,7 +35,7 @@ public static class ReactionsApi
         }
 
         var userId = user.UserId();
-        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -43,6 +44,11 @@ public static class ReactionsApi
         if (message!.DeletedAt is not null)
         {
             return Problems.Conflict("id", "the message was deleted.");
+        }
+
+        if (await SendPolicy.CheckAsync(db, member, message.RoomId, userId, clock.GetUtcNow(), ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         var created = false;

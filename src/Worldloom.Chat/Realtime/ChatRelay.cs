@@ -4,11 +4,18 @@ namespace Worldloom.Chat.Realtime;
 internal sealed class ChatRelay(IGrainFactory grains) : IChatRelay
 {
     /// <inheritdoc />
-    public Task PublishAsync(Guid roomId, ChatEvent chatEvent, Guid? onlyUser = null, CancellationToken ct = default)
+    public async Task PublishAsync(Guid roomId, ChatEvent chatEvent, Guid? onlyUser = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
+        var grain = grains.GetGrain<IChatRoomGrain>(roomId);
+        if (chatEvent is RoomEvent)
+        {
+            // The room's writer decides sends by the room's row (closed, key epoch): it reloads before anyone hears of it.
+            await grain.RoomChangedAsync();
+        }
+
         var messageId = chatEvent is MessageEvent m ? m.Message.Id : (Guid?)null;
-        return grains.GetGrain<IChatRoomGrain>(roomId).PublishAsync(new RoomFrame(ChatWire.Serialize(chatEvent), messageId, onlyUser));
+        await grain.PublishAsync(new RoomFrame(ChatWire.Serialize(chatEvent), messageId, onlyUser));
     }
 
     /// <inheritdoc />

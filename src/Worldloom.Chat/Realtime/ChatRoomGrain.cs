@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Rooms;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Hosting;
@@ -21,7 +22,7 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
     /// <summary>Typing is relayed at most this often per user.</summary>
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<Guid, ChatMember?> _members = [];
+    private readonly Dictionary<Guid, Standing> _members = [];
     private readonly Dictionary<IChatNodeObserver, NodeSubscriptions> _nodes = [];
     private readonly Dictionary<Guid, int> _online = [];
     private readonly Dictionary<Guid, DateTimeOffset> _typing = [];
@@ -45,7 +46,10 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
     {
         if (await RefusalAsync(authorId) is { } refusal)
         {
-            return refusal;
+            // A resend of a message stored before a mute or ban still gets its answer.
+            return refusal.Error is ChatErrors.Muted or ChatErrors.Banned && await FirstAsync(authorId, clientId) is { } first
+                ? new SendOutcome(null, null, first.Id, first.CreatedAt, Duplicate: true)
+                : refusal;
         }
 
         if (replyTo is { } parent && !await InRoomAsync(parent))
@@ -64,9 +68,7 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         var message = new ChatMessage { Id = id, RoomId = _room!.Id, AuthorId = authorId, ClientId = clientId, Body = body, ReplyToId = replyTo, CreatedAt = now };
         if (!await store.StoreAsync(message))
         {
-            using var scope = scopes.CreateScope();
-            var first = await scope.ServiceProvider.GetRequiredService<LoomDb>().Set<ChatMessage>().AsNoTracking()
-                .FirstAsync(m => m.RoomId == message.RoomId && m.AuthorId == authorId && m.ClientId == clientId);
+            var first = await FirstAsync(authorId, clientId) ?? throw new InvalidOperationException("A duplicate client id without its first message.");
             return new SendOutcome(null, null, first.Id, first.CreatedAt, Duplicate: true);
         }
 
@@ -125,7 +127,7 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         foreach (var (connectionId, userId) in connections)
         {
             // Only members come back in: a node's list can be older than a removal.
-            if (_members.TryGetValue(userId, out var member) && member is not null && entry.Connections.TryAdd(connectionId, userId))
+            if (_members.TryGetValue(userId, out var standing) && standing.Member is not null && entry.Connections.TryAdd(connectionId, userId))
             {
                 Arrive(userId);
             }
@@ -161,6 +163,9 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
     }
 
     /// <inheritdoc />
+    public Task RoomChangedAsync() => ReloadRoomAsync();
+
+    /// <inheritdoc />
     public async Task MemberChangedAsync(Guid userId)
     {
         _members.Remove(userId);
@@ -191,7 +196,7 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         }
     }
 
-    /// <summary>Why <paramref name="userId"/> may not write here now, or null.</summary>
+    /// <summary>Why <paramref name="userId"/> may not write here now, or null: the room's existence, then <see cref="SendPolicy"/>.</summary>
     private async Task<SendOutcome?> RefusalAsync(Guid userId)
     {
         if (_room is null)
@@ -199,19 +204,24 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
             await ReloadRoomAsync();
         }
 
-        if (_room is null)
+        if (_room is null || _room.ClosedAt is not null)
         {
             return SendOutcome.Refused(ChatErrors.NotFound, "no such room.", "roomId");
         }
 
-        if (await MemberAsync(userId) is null)
+        var standing = await StandingAsync(userId);
+        var now = clock.GetUtcNow();
+        if (SendPolicy.Decide(standing.Member, standing.Ban, standing.SiteBan, now) is not { } refusal)
         {
-            return _room.Kind == ChatRoomKinds.Public
-                ? SendOutcome.Refused(ChatErrors.NotMember, "join the room first.", "roomId")
-                : SendOutcome.Refused(ChatErrors.NotFound, "no such room.", "roomId");
+            return null;
         }
 
-        return null;
+        if (refusal.Code == SendPolicy.NotMember && _room.Kind != ChatRoomKinds.Public)
+        {
+            return SendOutcome.Refused(ChatErrors.NotFound, "no such room.", "roomId");
+        }
+
+        return SendOutcome.Refused(refusal.Code, refusal.Detail, "roomId", refusal.RetryAfter is { } wait ? (long)Math.Ceiling(wait.TotalMilliseconds) : null, refusal.Until);
     }
 
     private async Task ReloadRoomAsync()
@@ -221,7 +231,10 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         _room = await scope.ServiceProvider.GetRequiredService<LoomDb>().Set<ChatRoom>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId);
     }
 
-    private async Task<ChatMember?> MemberAsync(Guid userId)
+    private async Task<ChatMember?> MemberAsync(Guid userId) => (await StandingAsync(userId)).Member;
+
+    /// <summary>The user's membership and bans here, cached until <see cref="MemberChangedAsync"/> says they changed.</summary>
+    private async Task<Standing> StandingAsync(Guid userId)
     {
         if (_members.TryGetValue(userId, out var cached))
         {
@@ -230,10 +243,21 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
 
         var roomId = this.GetPrimaryKey();
         using var scope = scopes.CreateScope();
-        var member = await scope.ServiceProvider.GetRequiredService<LoomDb>().Set<ChatMember>().AsNoTracking()
-            .FirstOrDefaultAsync(m => m.RoomId == roomId && m.UserId == userId);
-        _members[userId] = member;
-        return member;
+        var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+        var member = await db.Set<ChatMember>().AsNoTracking().FirstOrDefaultAsync(m => m.RoomId == roomId && m.UserId == userId);
+        var ban = await db.Set<ChatBan>().AsNoTracking().FirstOrDefaultAsync(b => b.RoomId == roomId && b.UserId == userId);
+        var siteBan = await db.Set<ChatSiteBan>().AsNoTracking().FirstOrDefaultAsync(b => b.UserId == userId);
+        var standing = new Standing(member, ban, siteBan);
+        _members[userId] = standing;
+        return standing;
+    }
+
+    private async Task<ChatMessage?> FirstAsync(Guid authorId, string clientId)
+    {
+        var roomId = this.GetPrimaryKey();
+        using var scope = scopes.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<LoomDb>().Set<ChatMessage>().AsNoTracking()
+            .FirstOrDefaultAsync(m => m.RoomId == roomId && m.AuthorId == authorId && m.ClientId == clientId);
     }
 
     private async Task<bool> InRoomAsync(Guid messageId)
@@ -308,6 +332,9 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
 
         return Task.CompletedTask;
     }
+
+    /// <summary>What decides whether a user may write here.</summary>
+    private sealed record Standing(ChatMember? Member, ChatBan? Ban, ChatSiteBan? SiteBan);
 
     private sealed class NodeSubscriptions
     {

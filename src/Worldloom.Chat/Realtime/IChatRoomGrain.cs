@@ -25,6 +25,9 @@ public interface IChatRoomGrain : IGrainWithGuidKey
     /// <summary>Broadcasts an already serialized event.</summary>
     Task PublishAsync(RoomFrame frame);
 
+    /// <summary>Reloads the room's row (closed, renamed, a new key epoch).</summary>
+    Task RoomChangedAsync();
+
     /// <summary>Reloads a member's row; a user no longer a member loses their subscriptions.</summary>
     Task MemberChangedAsync(Guid userId);
 }

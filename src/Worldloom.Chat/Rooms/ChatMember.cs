@@ -20,4 +20,7 @@ public sealed class ChatMember
     /// with a greater id is unread; <see cref="Guid.Empty"/> sorts before every id.
     /// </summary>
     public Guid LastReadMessageId { get; set; }
+
+    /// <summary>Until when they may read but not post, edit or react (see <c>Moderation.SendPolicy</c>); null or past when not muted.</summary>
+    public DateTimeOffset? MutedUntil { get; set; }
 }

@@ -23,4 +23,7 @@ public sealed class ChatRoom
 
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When an admin closed it; a closed room is gone for its members (404) and refuses posts and joins.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -6,7 +6,8 @@ namespace Worldloom.Chat.Rooms;
 /// <summary>
 /// Who may see a room. Private and invite-only rooms answer 404 to non-members, so their ids cannot be probed; public
 /// rooms are visible to everyone signed in, but reading and posting need membership (403 "join the room first").
-/// Admins get no override: chat is between its members.
+/// A room closed by an admin is gone (404) for everyone here. Admins get no override here: chat is between its members;
+/// they moderate through the moderation endpoints and <c>/api/admin/chat</c>.
 /// </summary>
 public static class RoomAccess
 {
@@ -14,7 +15,7 @@ public static class RoomAccess
     public static async Task<(ChatRoom Room, ChatMember? Member)?> FindAsync(LoomDb db, Guid roomId, Guid userId, CancellationToken ct, bool trackMember = false)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var room = await db.Set<ChatRoom>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, ct);
+        var room = await db.Set<ChatRoom>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId && r.ClosedAt == null, ct);
         if (room is null)
         {
             return null;

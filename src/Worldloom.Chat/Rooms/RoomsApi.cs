@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Realtime;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Audit;
@@ -84,12 +85,12 @@ public static class RoomsApi
         var userId = user.UserId();
         var mine = await (from r in db.Set<ChatRoom>().AsNoTracking()
                           join m in db.Set<ChatMember>().AsNoTracking() on r.Id equals m.RoomId
-                          where m.UserId == userId
+                          where m.UserId == userId && r.ClosedAt == null
                           orderby r.CreatedAt descending, r.Id
                           select new { Room = r, Member = m }).Take(ListCap).ToListAsync(ct);
         var unread = await RoomAccess.UnreadAsync(db, userId, ct);
         var joinable = await db.Set<ChatRoom>().AsNoTracking()
-            .Where(r => r.Kind == ChatRoomKinds.Public && !db.Set<ChatMember>().Any(m => m.RoomId == r.Id && m.UserId == userId))
+            .Where(r => r.Kind == ChatRoomKinds.Public && r.ClosedAt == null && !db.Set<ChatMember>().Any(m => m.RoomId == r.Id && m.UserId == userId))
             .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Take(ListCap).ToListAsync(ct);
         return TypedResults.Ok(
             mine.Select(x => RoomView.From(x.Room, x.Member, unread.GetValueOrDefault(x.Room.Id)))
@@ -125,8 +126,13 @@ public static class RoomsApi
         {
             // Only here does an invite-only room admit that it exists to an outsider: whoever holds its id (a shared
             // link) learns that an invite is what they need. Private rooms stay 404; ids are version 7 with 74 random bits.
-            var inviteOnly = await db.Set<ChatRoom>().AsNoTracking().AnyAsync(r => r.Id == id && r.Kind == ChatRoomKinds.InviteOnly, ct);
+            var inviteOnly = await db.Set<ChatRoom>().AsNoTracking().AnyAsync(r => r.Id == id && r.Kind == ChatRoomKinds.InviteOnly && r.ClosedAt == null, ct);
             return inviteOnly ? Problems.Forbidden("this room is invite-only: accept an invite to join it.") : Problems.NotFound("room");
+        }
+
+        if (await SendPolicy.JoinRefusalAsync(db, id, userId, clock.GetUtcNow(), ct) is { } banned)
+        {
+            return banned.ToProblem();
         }
 
         var (joined, problem) = await AddMemberAsync(db, audit, clock, http, room, userId, "public", ct);
