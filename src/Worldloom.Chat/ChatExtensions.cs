@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Files;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Realtime;
@@ -16,6 +17,7 @@ public static class ChatExtensions
     {
         services.AddSingleton<MessageIds>();
         services.AddSingleton<IChatRelay, ChatRelay>();
+        services.AddChatFiles();
         return services;
     }
 
@@ -26,6 +28,7 @@ public static class ChatExtensions
         routes.MapMessagesApi();
         routes.MapReactionsApi();
         routes.MapInvitesApi();
+        routes.MapChatFiles();
         return routes;
     }
 }

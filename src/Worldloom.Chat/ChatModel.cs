@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Files;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Reactions;
@@ -60,5 +61,6 @@ public static class ChatModel
             e.Property(i => i.CodeHash).HasMaxLength(64);
             e.HasIndex(i => i.RoomId);
         });
+        ChatFileModel.Configure(modelBuilder);
     }
 }
