@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Admin;
+using Worldloom.Chat.Files;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Moderation;
@@ -26,6 +27,7 @@ public static class ChatExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChatNode>());
         services.AddSingleton<UserBuckets>();
         services.AddSingleton<ChatFrames>();
+        services.AddChatFiles();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class ChatExtensions
         routes.MapBansApi();
         routes.MapReportsApi();
         routes.MapChatAdminApi();
+        routes.MapChatFiles();
         return routes;
     }
 }

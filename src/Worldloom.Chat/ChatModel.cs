@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Files;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Reactions;
@@ -63,5 +64,6 @@ public static class ChatModel
         });
         SearchModel.Configure(modelBuilder);
         Moderation.ModerationModel.Configure(modelBuilder);
+        ChatFileModel.Configure(modelBuilder);
     }
 }

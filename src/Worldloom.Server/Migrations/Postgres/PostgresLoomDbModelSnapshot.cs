@@ -22,6 +22,72 @@ namespace Worldloom.Server.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Worldloom.Chat.Files.ChatFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChunkSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TouchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("CompletedAt", "TouchedAt");
+
+                    b.ToTable("chat_files", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Files.ChatFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("chat_file_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Worldloom.Chat.Invites.ChatInvite", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -925,6 +991,15 @@ namespace Worldloom.Server.Migrations.Postgres
                     b.HasKey("UserId", "Week");
 
                     b.ToTable("quota_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Files.ChatFileChunk", b =>
+                {
+                    b.HasOne("Worldloom.Chat.Files.ChatFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

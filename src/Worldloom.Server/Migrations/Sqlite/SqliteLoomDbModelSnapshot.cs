@@ -17,6 +17,72 @@ namespace Worldloom.Server.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.10");
 
+            modelBuilder.Entity("Worldloom.Chat.Files.ChatFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TouchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("CompletedAt", "TouchedAt");
+
+                    b.ToTable("chat_files", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Files.ChatFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("chat_file_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Worldloom.Chat.Invites.ChatInvite", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -918,6 +984,15 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.HasKey("UserId", "Week");
 
                     b.ToTable("quota_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Files.ChatFileChunk", b =>
+                {
+                    b.HasOne("Worldloom.Chat.Files.ChatFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
