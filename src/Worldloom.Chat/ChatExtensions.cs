@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Direct;
+using Worldloom.Chat.Encryption;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Realtime;
@@ -26,6 +28,9 @@ public static class ChatExtensions
         routes.MapMessagesApi();
         routes.MapReactionsApi();
         routes.MapInvitesApi();
+        routes.MapDevicesApi();
+        routes.MapRoomKeysApi();
+        routes.MapDirectApi();
         return routes;
     }
 }

@@ -34,7 +34,7 @@ public static class ChatModel
         {
             e.ToTable("chat_messages");
             e.HasKey(m => m.Id);
-            e.Property(m => m.Body).HasMaxLength(ChatRules.MaxBodyLength);
+            e.Property(m => m.Body).HasMaxLength(ChatRules.MaxStoredBodyLength);
             e.Property(m => m.ClientId).HasMaxLength(ChatRules.MaxClientIdLength);
             // The idempotency key: a resend with the same client id finds the first row instead of adding a second.
             e.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientId }).IsUnique();
@@ -44,7 +44,7 @@ public static class ChatModel
         {
             e.ToTable("chat_message_revisions");
             e.HasKey(r => r.Id);
-            e.Property(r => r.Body).HasMaxLength(ChatRules.MaxBodyLength);
+            e.Property(r => r.Body).HasMaxLength(ChatRules.MaxStoredBodyLength);
             e.HasIndex(r => new { r.MessageId, r.RevisedAt });
         });
         modelBuilder.Entity<ChatReaction>(e =>
@@ -60,5 +60,6 @@ public static class ChatModel
             e.Property(i => i.CodeHash).HasMaxLength(64);
             e.HasIndex(i => i.RoomId);
         });
+        Encryption.EncryptionModel.Configure(modelBuilder);
     }
 }

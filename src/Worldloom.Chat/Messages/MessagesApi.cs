@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Encryption;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Rooms;
 using Worldloom.Platform.Audit;
@@ -40,7 +41,7 @@ public static class MessagesApi
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
-        var text = MessageAccess.Body(v, body.Body);
+        var text = MessageAccess.Body(v, body.Body, ChatRules.MaxStoredBodyLength);
         if (body.ClientId is null || !ChatRules.ClientIdPattern().IsMatch(body.ClientId))
         {
             v.Add("clientId", "is required: 1–64 characters of A-Z, a-z, 0-9, '_' and '-'.");
@@ -52,7 +53,7 @@ public static class MessagesApi
         }
 
         var userId = user.UserId();
-        if (await RoomAccess.FindAsync(db, id, userId, ct) is not var (_, member))
+        if (await RoomAccess.FindAsync(db, id, userId, ct) is not var (room, member))
         {
             return Problems.NotFound("room");
         }
@@ -65,6 +66,11 @@ public static class MessagesApi
         if (await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } earlier)
         {
             return TypedResults.Ok(earlier);
+        }
+
+        if (await EnvelopeRules.CheckAsync(db, room, userId, body.ClientId!, text, ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         if (body.ReplyTo is { } replyTo && !await db.Set<ChatMessage>().AnyAsync(m => m.Id == replyTo && m.RoomId == id, ct))
@@ -162,7 +168,7 @@ public static class MessagesApi
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
-        var text = MessageAccess.Body(v, body.Body);
+        var text = MessageAccess.Body(v, body.Body, ChatRules.MaxStoredBodyLength);
         if (v.Failed)
         {
             return v.Problem();
@@ -183,6 +189,13 @@ public static class MessagesApi
         if (message.DeletedAt is not null)
         {
             return Problems.Conflict("id", "the message was deleted.");
+        }
+
+        // An edit in an encrypted room is a new envelope under the message's own client id and the current epoch.
+        var room = await db.Set<ChatRoom>().AsNoTracking().FirstAsync(r => r.Id == message.RoomId, ct);
+        if (await EnvelopeRules.CheckAsync(db, room, userId, message.ClientId, text, ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         if (message.Body != text)

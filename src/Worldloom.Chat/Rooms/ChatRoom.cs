@@ -23,4 +23,19 @@ public sealed class ChatRoom
 
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether bodies are end-to-end encrypted envelopes (see <c>docs/chat-security.md</c>). Set at creation; never changes.</summary>
+    public bool Encrypted { get; set; }
+
+    /// <summary>The current room key epoch of an encrypted room: 0 until a member uploads the first key, then 1, 2, ...</summary>
+    public int KeyEpoch { get; set; }
+
+    /// <summary>
+    /// Set when someone who held the current room key lost access (a member left or was removed, a device was revoked):
+    /// messages under the current epoch are refused until a member uploads the next one.
+    /// </summary>
+    public bool KeyRotationNeeded { get; set; }
+
+    /// <summary>For a direct conversation: both users' ids, smaller first (see <c>Direct.DirectKey</c>); unique, so each pair has one room.</summary>
+    public string? DirectKey { get; set; }
 }
