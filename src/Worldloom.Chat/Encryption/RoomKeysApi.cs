@@ -29,6 +29,7 @@ public static class RoomKeysApi
         keys.MapGet("/", MineAsync);
         keys.MapGet("/missing", MissingAsync);
         keys.MapPost("/{epoch:int}/wraps", AddWrapsAsync);
+        routes.MapGet("/api/chat/rooms/{id:guid}/devices", DevicesAsync).WithTags("Chat").RequireAuthorization();
         return routes;
     }
 
@@ -114,8 +115,19 @@ public static class RoomKeysApi
             return Problems.Field("deviceId", "is required: one of your devices, not revoked.");
         }
 
-        var keys = await db.Set<ChatRoomKey>().AsNoTracking().Where(k => k.RoomId == id && k.DeviceId == device).OrderBy(k => k.Epoch).ToListAsync(ct);
-        return TypedResults.Ok(keys.Select(k => new RoomKeyView(k.Epoch, k.DeviceId, k.SenderDeviceId, Convert.ToBase64String(k.Wrapped))).ToList());
+        var keys = await (from k in db.Set<ChatRoomKey>().AsNoTracking()
+                          join s in db.Set<ChatDevice>().AsNoTracking() on k.SenderDeviceId equals s.Id
+                          where k.RoomId == id && k.DeviceId == device
+                          orderby k.Epoch
+                          select new { k.Epoch, k.DeviceId, k.SenderDeviceId, s.UserId, k.Wrapped }).ToListAsync(ct);
+        return TypedResults.Ok(keys.Select(k => new RoomKeyView(k.Epoch, k.DeviceId, k.SenderDeviceId, k.UserId, Convert.ToBase64String(k.Wrapped))).ToList());
+    }
+
+    /// <summary>The devices, not revoked, of the room's current members: whom a new epoch's wraps must cover.</summary>
+    public static async Task<IResult> DevicesAsync(Guid id, ClaimsPrincipal user, LoomDb db, CancellationToken ct)
+    {
+        var (_, _, problem) = await EncryptedRoomAsync(db, id, user.UserId(), ct);
+        return problem ?? TypedResults.Ok((await RoomKeys.MemberDevicesAsync(db, id, ct)).Select(DeviceView.From).ToList());
     }
 
     /// <summary>The current members' devices that have no wrap of the current epoch: what a member's client should wrap next.</summary>
