@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Admin;
+using Worldloom.Chat.Direct;
+using Worldloom.Chat.Encryption;
 using Worldloom.Chat.Files;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Moderation;
-using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Reactions;
+using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Rooms;
 using Worldloom.Chat.Search;
 
@@ -45,6 +47,9 @@ public static class ChatExtensions
         routes.MapReportsApi();
         routes.MapChatAdminApi();
         routes.MapChatFiles();
+        routes.MapDevicesApi();
+        routes.MapRoomKeysApi();
+        routes.MapDirectApi();
         return routes;
     }
 }

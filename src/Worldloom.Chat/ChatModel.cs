@@ -36,7 +36,7 @@ public static class ChatModel
         {
             e.ToTable("chat_messages");
             e.HasKey(m => m.Id);
-            e.Property(m => m.Body).HasMaxLength(ChatRules.MaxBodyLength);
+            e.Property(m => m.Body).HasMaxLength(ChatRules.MaxStoredBodyLength);
             e.Property(m => m.ClientId).HasMaxLength(ChatRules.MaxClientIdLength);
             // The idempotency key: a resend with the same client id finds the first row instead of adding a second.
             e.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientId }).IsUnique();
@@ -46,7 +46,7 @@ public static class ChatModel
         {
             e.ToTable("chat_message_revisions");
             e.HasKey(r => r.Id);
-            e.Property(r => r.Body).HasMaxLength(ChatRules.MaxBodyLength);
+            e.Property(r => r.Body).HasMaxLength(ChatRules.MaxStoredBodyLength);
             e.HasIndex(r => new { r.MessageId, r.RevisedAt });
         });
         modelBuilder.Entity<ChatReaction>(e =>
@@ -65,5 +65,6 @@ public static class ChatModel
         SearchModel.Configure(modelBuilder);
         Moderation.ModerationModel.Configure(modelBuilder);
         ChatFileModel.Configure(modelBuilder);
+        Encryption.EncryptionModel.Configure(modelBuilder);
     }
 }

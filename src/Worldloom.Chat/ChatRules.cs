@@ -14,6 +14,12 @@ public static partial class ChatRules
     /// <summary>Longest message body, in UTF-16 code units.</summary>
     public const int MaxBodyLength = 4000;
 
+    /// <summary>
+    /// Longest stored body: an encrypted room's envelope of a 4,000-character message (see
+    /// <see cref="Crypto.MessageEnvelope.MaxLength"/>); plaintext bodies stay within <see cref="MaxBodyLength"/>.
+    /// </summary>
+    public const int MaxStoredBodyLength = Crypto.MessageEnvelope.MaxLength;
+
     /// <summary>Longest client id.</summary>
     public const int MaxClientIdLength = 64;
 

@@ -33,8 +33,12 @@ public static class MessageAccess
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(c => c.Emoji, c => c.Count, StringComparer.Ordinal));
     }
 
-    /// <summary>Checks a message body: present, not only whitespace, at most 4,000 characters. Kept as written (not trimmed).</summary>
-    public static string Body(Validation v, string? body)
+    /// <summary>
+    /// Checks a message body: present, not only whitespace, at most <paramref name="max"/> characters (4,000 unless
+    /// given; the post and edit paths pass the envelope limit and leave the room-specific limit to
+    /// <see cref="Encryption.EnvelopeRules"/>). Kept as written (not trimmed).
+    /// </summary>
+    public static string Body(Validation v, string? body, int max = ChatRules.MaxBodyLength)
     {
         ArgumentNullException.ThrowIfNull(v);
         if (string.IsNullOrWhiteSpace(body))
@@ -43,9 +47,9 @@ public static class MessageAccess
             return "";
         }
 
-        if (body.Length > ChatRules.MaxBodyLength)
+        if (body.Length > max)
         {
-            v.Add("body", $"must be at most {ChatRules.MaxBodyLength} characters.");
+            v.Add("body", $"must be at most {max} characters.");
         }
 
         return body;

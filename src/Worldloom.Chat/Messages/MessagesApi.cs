@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Encryption;
 using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Realtime;
@@ -42,7 +43,7 @@ public static class MessagesApi
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
-        var text = MessageAccess.Body(v, body.Body);
+        var text = MessageAccess.Body(v, body.Body, ChatRules.MaxStoredBodyLength);
         if (body.ClientId is null || !ChatRules.ClientIdPattern().IsMatch(body.ClientId))
         {
             v.Add("clientId", "is required: 1–64 characters of A-Z, a-z, 0-9, '_' and '-'.");
@@ -139,7 +140,7 @@ public static class MessagesApi
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
-        var text = MessageAccess.Body(v, body.Body);
+        var text = MessageAccess.Body(v, body.Body, ChatRules.MaxStoredBodyLength);
         if (v.Failed)
         {
             return v.Problem();
@@ -165,6 +166,13 @@ public static class MessagesApi
         if (await SendPolicy.CheckAsync(db, member, message.RoomId, userId, clock.GetUtcNow(), ct) is { } refused)
         {
             return refused.ToProblem();
+        }
+
+        // An edit in an encrypted room is a new envelope under the message's own client id and the current epoch.
+        var room = await db.Set<ChatRoom>().AsNoTracking().FirstAsync(r => r.Id == message.RoomId, ct);
+        if (await EnvelopeRules.CheckAsync(db, room, userId, message.ClientId, text, ct) is { } unsealed)
+        {
+            return unsealed.ToProblem();
         }
 
         if (message.Body != text)

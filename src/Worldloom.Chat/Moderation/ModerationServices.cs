@@ -31,6 +31,12 @@ public sealed record ModerationServices(LoomDb Db, IAuditChain Audit, IChatRelay
     /// <summary>Tells the relay a membership changed and, with <paramref name="change"/>, publishes it to the room.</summary>
     public async Task MemberChangedAsync(Guid roomId, Guid userId, string? change, CancellationToken ct)
     {
+        if (change is MemberChanges.Kicked or MemberChanges.Banned)
+        {
+            // They held the room key: an encrypted room must rotate before anyone writes under it again.
+            await Encryption.RoomKeys.MemberRemovedAsync(Db, Relay, roomId, ct);
+        }
+
         await Relay.MemberChangedAsync(roomId, userId, ct);
         if (change is not null)
         {

@@ -272,7 +272,8 @@ public sealed partial class ChatFrames(
         }
 
         var v = new Platform.Problems.Validation();
-        var body = MessageAccess.Body(v, root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null);
+        // Up to an envelope's length here; the room's writer holds plaintext to the shorter limit.
+        var body = MessageAccess.Body(v, root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null, ChatRules.MaxStoredBodyLength);
         if (v.Failed)
         {
             connection.Send(Error(ChatErrors.Invalid, "body " + v.FirstError("body"), reference, "body", clientId));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Worldloom.Chat.Encryption;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Rooms;
@@ -44,10 +45,10 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(Guid authorId, string clientId, string body, Guid? replyTo)
     {
-        if (await RefusalAsync(authorId) is { } refusal)
+        if ((await RefusalAsync(authorId) ?? await UnsealedAsync(authorId, clientId, body)) is { } refusal)
         {
-            // A resend of a message stored before a mute or ban still gets its answer.
-            return refusal.Error is ChatErrors.Muted or ChatErrors.Banned && await FirstAsync(authorId, clientId) is { } first
+            // A resend of a message stored before a mute, a ban or a key rotation still gets its answer.
+            return refusal.Error is not (ChatErrors.NotFound or ChatErrors.NotMember) && await FirstAsync(authorId, clientId) is { } first
                 ? new SendOutcome(null, null, first.Id, first.CreatedAt, Duplicate: true)
                 : refusal;
         }
@@ -222,6 +223,26 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         }
 
         return SendOutcome.Refused(refusal.Code, refusal.Detail, "roomId", refusal.RetryAfter is { } wait ? (long)Math.Ceiling(wait.TotalMilliseconds) : null, refusal.Until);
+    }
+
+    /// <summary>
+    /// In an encrypted room, why <paramref name="body"/> is not a storable envelope (<see cref="EnvelopeRules"/>);
+    /// elsewhere, whether plaintext is too long.
+    /// </summary>
+    private async Task<SendOutcome?> UnsealedAsync(Guid authorId, string clientId, string body)
+    {
+        EnvelopeRefusal? refusal;
+        if (_room!.Encrypted)
+        {
+            using var scope = scopes.CreateScope();
+            refusal = await EnvelopeRules.CheckAsync(scope.ServiceProvider.GetRequiredService<LoomDb>(), _room, authorId, clientId, body, CancellationToken.None);
+        }
+        else
+        {
+            refusal = EnvelopeRules.Check(_room, clientId, body, _ => null);
+        }
+
+        return refusal is null ? null : new SendOutcome(refusal.Code, refusal.Detail, Guid.Empty, default, false, Field: "body", CurrentEpoch: refusal.CurrentEpoch);
     }
 
     private async Task ReloadRoomAsync()

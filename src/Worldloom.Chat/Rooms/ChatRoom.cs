@@ -26,4 +26,18 @@ public sealed class ChatRoom
 
     /// <summary>When an admin closed it; a closed room is gone for its members (404) and refuses posts and joins.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Whether bodies are end-to-end encrypted envelopes (see <c>docs/chat-security.md</c>). Set at creation; never changes.</summary>
+    public bool Encrypted { get; set; }
+
+    /// <summary>The current room key epoch of an encrypted room: 0 until a member uploads the first key, then 1, 2, ...</summary>
+    public int KeyEpoch { get; set; }
+
+    /// <summary>
+    /// Set when someone who held the current room key lost access (a member left or was removed, a device was revoked):
+    /// messages under the current epoch are refused until a member uploads the next one.
+    /// </summary>
+    public bool KeyRotationNeeded { get; set; }
+
+    /// <summary>For a direct conversation: both users' ids, smaller first (see <c>Direct.DirectKey</c>); unique, so each pair has one room.</summary>
+    public string? DirectKey { get; set; }
 }

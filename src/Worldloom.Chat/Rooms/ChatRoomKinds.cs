@@ -12,6 +12,9 @@ public static class ChatRoomKinds
     /// <summary>Unlisted; joining needs an invite code.</summary>
     public const string InviteOnly = "invite_only";
 
-    /// <summary>Every kind.</summary>
+    /// <summary>A direct conversation of exactly two users, always encrypted; made by <c>POST /api/chat/dms</c>, never by room creation.</summary>
+    public const string Direct = "direct";
+
+    /// <summary>Every kind a room can be created with (not <see cref="Direct"/>).</summary>
     public static readonly IReadOnlyList<string> All = [Public, Private, InviteOnly];
 }

@@ -5,4 +5,5 @@ namespace Worldloom.Chat.Rooms;
 /// <param name="Topic">Up to 500 characters.</param>
 /// <param name="Kind"><c>public</c>, <c>private</c> or <c>invite_only</c>.</param>
 /// <param name="ProjectId">A live project of the caller's that owns the room.</param>
-public sealed record RoomCreate(string? Name, string? Topic, string? Kind, Guid? ProjectId);
+/// <param name="Encrypted">True for an end-to-end encrypted room; fixed for the room's life.</param>
+public sealed record RoomCreate(string? Name, string? Topic, string? Kind, Guid? ProjectId, bool? Encrypted = null);

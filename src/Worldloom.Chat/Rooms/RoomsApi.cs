@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Encryption;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Realtime;
@@ -70,12 +71,15 @@ public static class RoomsApi
         }
 
         var now = clock.GetUtcNow();
-        var room = new ChatRoom { Id = Guid.CreateVersion7(now), Name = name, Topic = topic, Kind = body.Kind!, ProjectId = body.ProjectId, OwnerId = userId, CreatedAt = now };
+        var room = new ChatRoom
+        {
+            Id = Guid.CreateVersion7(now), Name = name, Topic = topic, Kind = body.Kind!, ProjectId = body.ProjectId, OwnerId = userId, CreatedAt = now, Encrypted = body.Encrypted == true,
+        };
         var member = new ChatMember { RoomId = room.Id, UserId = userId, Role = ChatRoomRoles.Owner, JoinedAt = now };
         db.Set<ChatRoom>().Add(room);
         db.Set<ChatMember>().Add(member);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(new AuditEvent(userId.ToString(), http.ClientIp(), "chat.room.create", $"chat-room:{room.Id}", new Dictionary<string, string> { ["kind"] = room.Kind }), ct);
+        await audit.AppendAsync(new AuditEvent(userId.ToString(), http.ClientIp(), "chat.room.create", $"chat-room:{room.Id}", new Dictionary<string, string> { ["kind"] = room.Kind, ["encrypted"] = room.Encrypted ? "true" : "false" }), ct);
         return TypedResults.Created($"/api/chat/rooms/{room.Id}", RoomView.From(room, member));
     }
 
@@ -168,7 +172,7 @@ public static class RoomsApi
     }
 
     /// <summary>Leaves a room. 204; 409 when the caller is its only owner.</summary>
-    public static async Task<IResult> LeaveAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> LeaveAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, IChatRelay relay, HttpContext http, CancellationToken ct)
     {
         var userId = user.UserId();
         if (await RoomAccess.FindAsync(db, id, userId, ct, trackMember: true) is not var (room, member))
@@ -189,8 +193,8 @@ public static class RoomsApi
 
         db.Set<ChatMember>().Remove(member);
         await db.SaveChangesAsync(ct);
+        await RoomKeys.MemberRemovedAsync(db, relay, room.Id, ct);
         await audit.AppendAsync(new AuditEvent(userId.ToString(), http.ClientIp(), "chat.room.leave", $"chat-room:{room.Id}"), ct);
-        var relay = http.RequestServices.GetRequiredService<IChatRelay>();
         await relay.MemberChangedAsync(room.Id, userId, ct);
         await relay.PublishAsync(room.Id, new MemberEvent(room.Id, userId, MemberChanges.Left), ct: ct);
         return TypedResults.NoContent();

@@ -22,6 +22,75 @@ namespace Worldloom.Server.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Worldloom.Chat.Encryption.ChatDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Ed25519")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("X25519")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ed25519")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("chat_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Encryption.ChatRoomKey", b =>
+                {
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SenderDeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(157)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("RoomId", "Epoch", "DeviceId");
+
+                    b.HasIndex("DeviceId", "RoomId");
+
+                    b.ToTable("chat_room_keys", (string)null);
+                });
+
             modelBuilder.Entity("Worldloom.Chat.Files.ChatFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -130,8 +199,8 @@ namespace Worldloom.Server.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)");
 
                     b.Property<string>("ClientId")
                         .IsRequired()
@@ -178,8 +247,8 @@ namespace Worldloom.Server.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
@@ -363,6 +432,19 @@ namespace Worldloom.Server.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DirectKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("KeyEpoch")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("KeyRotationNeeded")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -385,6 +467,9 @@ namespace Worldloom.Server.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectKey")
+                        .IsUnique();
 
                     b.HasIndex("ProjectId");
 

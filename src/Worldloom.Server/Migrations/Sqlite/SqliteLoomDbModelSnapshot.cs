@@ -17,6 +17,75 @@ namespace Worldloom.Server.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.10");
 
+            modelBuilder.Entity("Worldloom.Chat.Encryption.ChatDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ed25519")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("X25519")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ed25519")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("chat_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Encryption.ChatRoomKey", b =>
+                {
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SenderDeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(157)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RoomId", "Epoch", "DeviceId");
+
+                    b.HasIndex("DeviceId", "RoomId");
+
+                    b.ToTable("chat_room_keys", (string)null);
+                });
+
             modelBuilder.Entity("Worldloom.Chat.Files.ChatFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -125,7 +194,7 @@ namespace Worldloom.Server.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16384)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientId")
@@ -173,7 +242,7 @@ namespace Worldloom.Server.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16384)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
@@ -358,6 +427,19 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DirectKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyEpoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeyRotationNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -380,6 +462,9 @@ namespace Worldloom.Server.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectKey")
+                        .IsUnique();
 
                     b.HasIndex("ProjectId");
 

@@ -11,14 +11,83 @@ using Worldloom.Server.Data;
 namespace Worldloom.Server.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLoomDb))]
-    [Migration("20261206000135_ChatFiles")]
-    partial class ChatFiles
+    [Migration("20261206011845_ChatModerationFilesE2e")]
+    partial class ChatModerationFilesE2e
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.10");
+
+            modelBuilder.Entity("Worldloom.Chat.Encryption.ChatDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ed25519")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("X25519")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ed25519")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("chat_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Encryption.ChatRoomKey", b =>
+                {
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SenderDeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(157)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RoomId", "Epoch", "DeviceId");
+
+                    b.HasIndex("DeviceId", "RoomId");
+
+                    b.ToTable("chat_room_keys", (string)null);
+                });
 
             modelBuilder.Entity("Worldloom.Chat.Files.ChatFile", b =>
                 {
@@ -128,7 +197,7 @@ namespace Worldloom.Server.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16384)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientId")
@@ -158,7 +227,14 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.HasIndex("RoomId", "AuthorId", "ClientId")
                         .IsUnique();
 
-                    b.ToTable("chat_messages", (string)null);
+                    b.ToTable("chat_messages", null, t =>
+                        {
+                            t.HasTrigger("chat_messages_fts_delete");
+
+                            t.HasTrigger("chat_messages_fts_insert");
+
+                            t.HasTrigger("chat_messages_fts_update");
+                        });
                 });
 
             modelBuilder.Entity("Worldloom.Chat.Messages.ChatMessageRevision", b =>
@@ -169,7 +245,7 @@ namespace Worldloom.Server.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16384)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
@@ -183,6 +259,114 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.HasIndex("MessageId", "RevisedAt");
 
                     b.ToTable("chat_message_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Moderation.ChatBan", b =>
+                {
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BannedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("chat_bans", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Moderation.ChatReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MessageId", "ReporterId")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("RoomId", "ResolvedAt");
+
+                    b.ToTable("chat_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Worldloom.Chat.Moderation.ChatSiteBan", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BannedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("chat_site_bans", (string)null);
                 });
 
             modelBuilder.Entity("Worldloom.Chat.Reactions.ChatReaction", b =>
@@ -219,6 +403,9 @@ namespace Worldloom.Server.Migrations.Sqlite
                     b.Property<Guid>("LastReadMessageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MutedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -237,7 +424,23 @@ namespace Worldloom.Server.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DirectKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyEpoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeyRotationNeeded")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -262,6 +465,9 @@ namespace Worldloom.Server.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectKey")
+                        .IsUnique();
 
                     b.HasIndex("ProjectId");
 
