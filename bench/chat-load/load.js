@@ -200,16 +200,16 @@ class PeerClient {
   }
 }
 
-function makeClient(index, idle) {
+// Idle connection j uses the same user and room as client j % clients: the setup made those memberships only.
+function makeClient(index) {
   if (target === "peer") return new PeerClient(`room-${index % roomCount}`);
-  const list = idle ? setup.idle : setup.clients;
-  const entry = list[index % list.length];
+  const entry = setup.clients[index % setup.clients.length];
   return new OursClient(entry.token, entry.roomId);
 }
 
 // ---- phases -------------------------------------------------------------------------------------------------------
 
-async function connectAll(count, idle, label) {
+async function connectAll(count, label) {
   const clients = new Array(count);
   const times = new Samples();
   const failures = {};
@@ -219,7 +219,7 @@ async function connectAll(count, idle, label) {
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const client = makeClient(i, idle);
+      const client = makeClient(i);
       const t0 = performance.now();
       try {
         await client.connect();
@@ -249,7 +249,7 @@ async function idlePhase() {
   if (idleCount === 0) return null;
   const before = rssBytes();
   log(`idle: opening ${idleCount} connections (server RSS before: ${mib(before)})`);
-  const { clients, stats } = await connectAll(idleCount, true, "idle");
+  const { clients, stats } = await connectAll(idleCount, "idle");
   // Let the server finish what the connects left behind (handshake buffers, first GC) before reading its memory.
   await sleep(2000);
   const after = rssBytes();
@@ -431,7 +431,7 @@ async function main() {
   const idle = await idlePhase();
 
   log(`connecting ${clientCount} clients to ${roomCount} rooms`);
-  const { clients, stats: connect } = await connectAll(clientCount, false, "clients");
+  const { clients, stats: connect } = await connectAll(clientCount, "clients");
   if (clients.length === 0) fail(`no client could connect: ${JSON.stringify(connect.failures)}`);
   const roomSizes = new Map();
   for (const c of clients) roomSizes.set(c.roomId, (roomSizes.get(c.roomId) ?? 0) + 1);
