@@ -16,6 +16,13 @@ public static class ChatExtensions
     {
         services.AddSingleton<MessageIds>();
         services.AddSingleton<IChatRelay, ChatRelay>();
+        services.AddOptions<ChatRealtimeOptions>().BindConfiguration(ChatRealtimeOptions.Section);
+        services.AddSingleton<ChatMessageStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatMessageStore>());
+        services.AddSingleton<ChatNode>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatNode>());
+        services.AddSingleton<UserBuckets>();
+        services.AddSingleton<ChatFrames>();
         return services;
     }
 
@@ -26,6 +33,7 @@ public static class ChatExtensions
         routes.MapMessagesApi();
         routes.MapReactionsApi();
         routes.MapInvitesApi();
+        routes.MapChatSocket();
         return routes;
     }
 }

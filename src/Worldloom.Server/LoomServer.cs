@@ -50,6 +50,8 @@ public static class LoomServer
 
         var app = builder.Build();
         app.UsePlatform();
+        // Chat's real-time endpoint; pings keep idle connections alive through proxies and reveal dead peers.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Worldloom API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPlatform();

@@ -25,13 +25,27 @@ public sealed class MessageIds
             }
             else
             {
-                // Add one to the random tail (bytes 9..15, below the variant bits); 2^56 ids per millisecond before it wraps.
-                for (var i = 15; i >= 9 && ++_last[i] == 0; i--)
-                {
-                }
+                Increment(_last);
             }
 
             return new Guid(_last, bigEndian: true);
+        }
+    }
+
+    /// <summary>The smallest id after <paramref name="id"/>: for a room whose last id came from another node's clock.</summary>
+    public static Guid Successor(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        Increment(bytes);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    /// <summary>Adds one to the random tail (bytes 9..15, below the variant bits); 2^56 ids per millisecond before it wraps.</summary>
+    private static void Increment(Span<byte> bytes)
+    {
+        for (var i = 15; i >= 9 && ++bytes[i] == 0; i--)
+        {
         }
     }
 }

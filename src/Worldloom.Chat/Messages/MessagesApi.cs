@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Worldloom.Chat.Reactions;
+using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Rooms;
 using Worldloom.Platform.Audit;
 using Worldloom.Platform.Data;
@@ -36,7 +37,7 @@ public static class MessagesApi
     /// Posts a message: 201 with it. The same client id from the same author in the same room answers 200 with the
     /// message first stored, whatever the body says, so a client may resend until it sees an answer.
     /// </summary>
-    public static async Task<IResult> PostAsync(Guid id, MessagePost body, ClaimsPrincipal user, LoomDb db, MessageIds ids, LoomClock clock, CancellationToken ct)
+    public static async Task<IResult> PostAsync(Guid id, MessagePost body, ClaimsPrincipal user, LoomDb db, IGrainFactory grains, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
@@ -52,43 +53,18 @@ public static class MessagesApi
         }
 
         var userId = user.UserId();
-        if (await RoomAccess.FindAsync(db, id, userId, ct) is not var (_, member))
+        // The room's grain is its one writer, for REST as for the WebSocket: it orders, stores and broadcasts.
+        var outcome = await grains.GetGrain<IChatRoomGrain>(id).SendAsync(userId, body.ClientId!, text, body.ReplyTo);
+        return outcome.Error switch
         {
-            return Problems.NotFound("room");
-        }
-
-        if (member is null)
-        {
-            return Problems.Forbidden("join the room first.");
-        }
-
-        if (await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } earlier)
-        {
-            return TypedResults.Ok(earlier);
-        }
-
-        if (body.ReplyTo is { } replyTo && !await db.Set<ChatMessage>().AnyAsync(m => m.Id == replyTo && m.RoomId == id, ct))
-        {
-            return Problems.Field("replyTo", "no message with that id in this room.");
-        }
-
-        var now = clock.GetUtcNow();
-        var message = new ChatMessage { Id = ids.Next(now), RoomId = id, AuthorId = userId, ClientId = body.ClientId!, Body = text, ReplyToId = body.ReplyTo, CreatedAt = now };
-        db.Set<ChatMessage>().Add(message);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique (room, author, client id) index: a resend raced this one and stored first; answer with its row.
-            db.ChangeTracker.Clear();
-            return await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } raced
-                ? TypedResults.Ok(raced)
-                : Problems.Conflict("clientId", "the message could not be stored; send it again.");
-        }
-
-        return TypedResults.Created($"/api/chat/messages/{message.Id}", MessageView.From(message));
+            null when outcome.Duplicate => await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } first
+                ? TypedResults.Ok(first)
+                : Problems.NotFound("message"),
+            null => TypedResults.Created(
+                $"/api/chat/messages/{outcome.MessageId}",
+                MessageView.From(new ChatMessage { Id = outcome.MessageId, RoomId = id, AuthorId = userId, ClientId = body.ClientId!, Body = text, ReplyToId = body.ReplyTo, CreatedAt = outcome.CreatedAt })),
+            _ => SendProblems.From(outcome),
+        };
     }
 
     private static async Task<MessageView?> FindByClientIdAsync(LoomDb db, Guid roomId, Guid userId, string clientId, CancellationToken ct)
@@ -158,7 +134,7 @@ public static class MessagesApi
     }
 
     /// <summary>Edits the caller's own message; the previous body becomes a revision. 200 with the message, shown as edited.</summary>
-    public static async Task<IResult> EditAsync(Guid id, MessageEdit body, ClaimsPrincipal user, LoomDb db, MessageIds ids, LoomClock clock, CancellationToken ct)
+    public static async Task<IResult> EditAsync(Guid id, MessageEdit body, ClaimsPrincipal user, LoomDb db, MessageIds ids, LoomClock clock, IChatRelay relay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var v = new Validation();
@@ -204,6 +180,9 @@ public static class MessagesApi
             await transaction.CommitAsync(ct);
             message.Body = text;
             message.EditedAt = now;
+            var edited = MessageView.From(message, (await MessageAccess.ReactionsAsync(db, [message.Id], ct)).GetValueOrDefault(message.Id));
+            await relay.PublishAsync(message.RoomId, new EditedEvent(edited), ct: ct);
+            return TypedResults.Ok(edited);
         }
 
         var reactions = await MessageAccess.ReactionsAsync(db, [message.Id], ct);
@@ -214,7 +193,7 @@ public static class MessagesApi
     /// Deletes a message (its author, or an owner or moderator of the room): the row stays as a tombstone with the body,
     /// earlier revisions and reactions removed. 204, also when it was already deleted.
     /// </summary>
-    public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, IChatRelay relay, HttpContext http, CancellationToken ct)
     {
         var userId = user.UserId();
         var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct, track: true);
@@ -245,6 +224,7 @@ public static class MessagesApi
             await transaction.CommitAsync(ct);
         }
 
+        await relay.PublishAsync(message.RoomId, new DeletedEvent(message.RoomId, message.Id), ct: ct);
         if (byModerator)
         {
             await audit.AppendAsync(new AuditEvent(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Realtime;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Hosting;
 using Worldloom.Platform.Problems;
@@ -24,7 +25,7 @@ public static class ReactionsApi
     }
 
     /// <summary>Adds the caller's reaction: 201 with the message's counts, or 200 when it was already there.</summary>
-    public static async Task<IResult> AddAsync(Guid id, ReactionAdd body, ClaimsPrincipal user, LoomDb db, LoomClock clock, CancellationToken ct)
+    public static async Task<IResult> AddAsync(Guid id, ReactionAdd body, ClaimsPrincipal user, LoomDb db, LoomClock clock, IChatRelay relay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!ChatRules.IsEmoji(body.Emoji))
@@ -61,11 +62,16 @@ public static class ReactionsApi
         }
 
         var counts = (await MessageAccess.ReactionsAsync(db, [id], ct)).GetValueOrDefault(id) ?? new Dictionary<string, int>();
+        if (created)
+        {
+            await relay.PublishAsync(message.RoomId, new ReactionEvent(message.RoomId, id, counts), ct: ct);
+        }
+
         return created ? TypedResults.Created($"/api/chat/messages/{id}", MessageView.From(message, counts)) : TypedResults.Ok(MessageView.From(message, counts));
     }
 
     /// <summary>Removes the caller's reaction. 204, also when there was none.</summary>
-    public static async Task<IResult> RemoveAsync(Guid id, string emoji, ClaimsPrincipal user, LoomDb db, CancellationToken ct)
+    public static async Task<IResult> RemoveAsync(Guid id, string emoji, ClaimsPrincipal user, LoomDb db, IChatRelay relay, CancellationToken ct)
     {
         if (!ChatRules.IsEmoji(emoji))
         {
@@ -73,13 +79,18 @@ public static class ReactionsApi
         }
 
         var userId = user.UserId();
-        var (_, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        await db.Set<ChatReaction>().Where(r => r.MessageId == id && r.UserId == userId && r.Emoji == emoji).ExecuteDeleteAsync(ct);
+        if (await db.Set<ChatReaction>().Where(r => r.MessageId == id && r.UserId == userId && r.Emoji == emoji).ExecuteDeleteAsync(ct) > 0)
+        {
+            var counts = (await MessageAccess.ReactionsAsync(db, [id], ct)).GetValueOrDefault(id) ?? new Dictionary<string, int>();
+            await relay.PublishAsync(message!.RoomId, new ReactionEvent(message.RoomId, id, counts), ct: ct);
+        }
+
         return TypedResults.NoContent();
     }
 }

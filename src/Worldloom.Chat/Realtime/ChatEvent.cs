@@ -11,6 +11,9 @@ namespace Worldloom.Chat.Realtime;
 [JsonDerivedType(typeof(ReactionEvent), "reaction")]
 [JsonDerivedType(typeof(MemberEvent), "member")]
 [JsonDerivedType(typeof(RoomEvent), "room")]
+[JsonDerivedType(typeof(TypingEvent), "typing")]
+[JsonDerivedType(typeof(PresenceEvent), "presence")]
+[JsonDerivedType(typeof(ReadEvent), "read")]
 public abstract record ChatEvent;
 
 /// <summary>A new message.</summary>

@@ -6,8 +6,11 @@ namespace Worldloom.Chat.Realtime;
 /// </summary>
 public interface IChatRelay
 {
-    /// <summary>Sends <paramref name="chatEvent"/> to every connection subscribed to <paramref name="roomId"/>, on every node.</summary>
-    Task PublishAsync(Guid roomId, ChatEvent chatEvent, CancellationToken ct = default);
+    /// <summary>
+    /// Sends <paramref name="chatEvent"/> to every connection subscribed to <paramref name="roomId"/>, on every node, or
+    /// only to <paramref name="onlyUser"/>'s connections.
+    /// </summary>
+    Task PublishAsync(Guid roomId, ChatEvent chatEvent, Guid? onlyUser = null, CancellationToken ct = default);
 
     /// <summary>
     /// Tells the room's writer that <paramref name="userId"/>'s membership changed (joined, left, kicked, banned, muted,

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Messages;
+using Worldloom.Chat.Realtime;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Audit;
 using Worldloom.Platform.Data;
@@ -153,6 +155,9 @@ public static class RoomsApi
         }
 
         await audit.AppendAsync(new AuditEvent(userId.ToString(), http.ClientIp(), "chat.room.join", $"chat-room:{room.Id}", new Dictionary<string, string> { ["via"] = via }), ct);
+        var relay = http.RequestServices.GetRequiredService<IChatRelay>();
+        await relay.MemberChangedAsync(room.Id, userId, ct);
+        await relay.PublishAsync(room.Id, new MemberEvent(room.Id, userId, MemberChanges.Joined), ct: ct);
         return (member, null);
     }
 
@@ -179,11 +184,14 @@ public static class RoomsApi
         db.Set<ChatMember>().Remove(member);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(new AuditEvent(userId.ToString(), http.ClientIp(), "chat.room.leave", $"chat-room:{room.Id}"), ct);
+        var relay = http.RequestServices.GetRequiredService<IChatRelay>();
+        await relay.MemberChangedAsync(room.Id, userId, ct);
+        await relay.PublishAsync(room.Id, new MemberEvent(room.Id, userId, MemberChanges.Left), ct: ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>Moves the caller's read marker forward to a message of the room (never back). 200 with the room and its unread count.</summary>
-    public static async Task<IResult> ReadAsync(Guid id, ReadMarker body, ClaimsPrincipal user, LoomDb db, CancellationToken ct)
+    public static async Task<IResult> ReadAsync(Guid id, ReadMarker body, ClaimsPrincipal user, LoomDb db, IChatRelay relay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (body.MessageId is not { } messageId)
@@ -192,28 +200,19 @@ public static class RoomsApi
         }
 
         var userId = user.UserId();
-        if (await RoomAccess.FindAsync(db, id, userId, ct, trackMember: true) is not var (room, member))
+        var moved = await ReadMarkers.MoveAsync(db, id, userId, messageId, ct);
+        switch (moved.Error)
         {
-            return Problems.NotFound("room");
+            case ChatErrors.NotFound:
+                return Problems.NotFound("room");
+            case ChatErrors.NotMember:
+                return Problems.Forbidden("join the room first.");
+            case not null:
+                return Problems.Field("messageId", moved.Detail!);
         }
 
-        if (member is null)
-        {
-            return Problems.Forbidden("join the room first.");
-        }
-
-        if (!await db.Set<ChatMessage>().AnyAsync(m => m.Id == messageId && m.RoomId == id, ct))
-        {
-            return Problems.Field("messageId", "no message with that id in this room.");
-        }
-
-        if (messageId.CompareTo(member.LastReadMessageId) > 0)
-        {
-            member.LastReadMessageId = messageId;
-            await db.SaveChangesAsync(ct);
-        }
-
-        var unread = (await RoomAccess.UnreadAsync(db, userId, ct)).GetValueOrDefault(id);
-        return TypedResults.Ok(RoomView.From(room, member, unread));
+        await relay.PublishAsync(id, new ReadEvent(id, moved.Marker, moved.Unread), userId, ct);
+        var (room, member) = (await RoomAccess.FindAsync(db, id, userId, ct))!.Value;
+        return TypedResults.Ok(RoomView.From(room, member, moved.Unread));
     }
 }

@@ -8,6 +8,9 @@ public sealed class Validation
     /// <summary>True once any error was added.</summary>
     public bool Failed => _errors.Count > 0;
 
+    /// <summary>The first error of <paramref name="field"/>, or null: for answers that are not problem details (WebSocket frames).</summary>
+    public string? FirstError(string field) => _errors.TryGetValue(field, out var list) ? list[0] : null;
+
     /// <summary>Adds an error for a field.</summary>
     public Validation Add(string field, string message)
     {

@@ -102,6 +102,9 @@ public sealed class LoomHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A WebSocket client on the in-memory transport.</summary>
+    public WebSocketClient WebSockets() => _app.GetTestServer().CreateWebSocketClient();
+
     /// <summary>Registers a user (optionally promoting them) and logs in.</summary>
     public async Task<TestUser> UserAsync(string role = Roles.User, string tier = Tiers.Free)
     {

@@ -1,0 +1,132 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Worldloom.Chat.Messages;
+using Worldloom.Platform.Data;
+
+namespace Worldloom.Chat.Realtime;
+
+/// <summary>
+/// Group commit for new messages: sends from every room on this node queue here and are written in one transaction
+/// each round, so a busy node pays one commit (one fsync) for many messages instead of one per message. A message's
+/// task completes only after its transaction committed: an acknowledgement always means durable. Within the queue,
+/// completions follow enqueue order, which the room grains rely on to broadcast in id order.
+/// </summary>
+public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogger<ChatMessageStore> logger) : BackgroundService
+{
+    /// <summary>Most messages one transaction takes.</summary>
+    private const int MaxBatch = 512;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues <paramref name="message"/>; true once stored, false when its (room, author, client id) was already stored.</summary>
+    public Task<bool> StoreAsync(ChatMessage message)
+    {
+        var pending = new Pending(message, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Done.SetException(new InvalidOperationException("The chat message store is stopping."));
+        }
+
+        return pending.Done.Task;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Stopping: what is still queued was never acknowledged; fail it so no caller waits forever.
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Done.TrySetException(new OperationCanceledException("The server is stopping."));
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Set<ChatMessage>().AddRange(batch.Select(p => p.Message));
+            await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var p in batch)
+            {
+                p.Done.TrySetResult(true);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            // A resend raced its first copy to the unique (room, author, client id) index and the batch rolled back:
+            // write one at a time, so only the duplicate is told it was one.
+            await WriteOneByOneAsync(batch);
+        }
+        catch (Exception e)
+        {
+            LogBatchFailed(logger, e, batch.Count);
+            foreach (var p in batch)
+            {
+                p.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task WriteOneByOneAsync(List<Pending> batch)
+    {
+        foreach (var p in batch)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+                db.Set<ChatMessage>().Add(p.Message);
+                await db.SaveChangesAsync(CancellationToken.None);
+                p.Done.TrySetResult(true);
+            }
+            catch (DbUpdateException e)
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+                var m = p.Message;
+                if (await db.Set<ChatMessage>().AnyAsync(x => x.RoomId == m.RoomId && x.AuthorId == m.AuthorId && x.ClientId == m.ClientId))
+                {
+                    p.Done.TrySetResult(false);
+                }
+                else
+                {
+                    p.Done.TrySetException(e);
+                }
+            }
+            catch (Exception e)
+            {
+                p.Done.TrySetException(e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} chat messages failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception e, int count);
+
+    private sealed record Pending(ChatMessage Message, TaskCompletionSource<bool> Done);
+}

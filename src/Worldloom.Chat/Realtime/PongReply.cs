@@ -1,0 +1,5 @@
+namespace Worldloom.Chat.Realtime;
+
+/// <summary>Answer to ping.</summary>
+/// <param name="Ref">The ping frame's ref.</param>
+public sealed record PongReply(string? Ref) : ChatReply;
