@@ -103,6 +103,15 @@ class OursClient {
       };
       ws.on("open", () => ws.send(JSON.stringify({ type: "auth", token: this.token })));
       ws.on("error", (e) => settle(e));
+      // A refused upgrade, e.g. 429 from the server's per-address limit on anonymous requests (the upgrade carries no
+      // token; auth is the first frame): connectAll waits as Retry-After says and tries again.
+      ws.on("unexpected-response", (req, res) => {
+        const error = new Error(`upgrade answered ${res.statusCode}`);
+        if (res.statusCode === 429) error.retryAfterMs = 1000 * (Number(res.headers["retry-after"]) || 1);
+        res.resume();
+        ws.terminate();
+        settle(error);
+      });
       ws.on("close", (code) => {
         if (!settled) settle(new Error(`closed ${code} before subscribing`));
         else if (!this.closing) countError(`closed_${code}`);
@@ -213,21 +222,30 @@ async function connectAll(count, label) {
   const clients = new Array(count);
   const times = new Samples();
   const failures = {};
+  let retries = 0;
   let next = 0;
   let done = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const client = makeClient(i);
-      const t0 = performance.now();
-      try {
-        await client.connect();
-        times.push(performance.now() - t0);
-        clients[i] = client;
-      } catch (e) {
-        const key = String(e?.message ?? e).slice(0, 80);
-        failures[key] = (failures[key] ?? 0) + 1;
+      for (let attempt = 0; ; attempt++) {
+        const client = makeClient(i);
+        const t0 = performance.now();
+        try {
+          await client.connect();
+          times.push(performance.now() - t0);
+          clients[i] = client;
+        } catch (e) {
+          if (e?.retryAfterMs !== undefined && attempt < 30) {
+            retries++;
+            await sleep(e.retryAfterMs);
+            continue;
+          }
+          const key = String(e?.message ?? e).slice(0, 80);
+          failures[key] = (failures[key] ?? 0) + 1;
+        }
+        break;
       }
       if (++done % 1000 === 0) log(`${label}: ${done}/${count} connected`);
     }
@@ -237,7 +255,7 @@ async function connectAll(count, label) {
   const connected = clients.filter(Boolean);
   return {
     clients: connected,
-    stats: { requested: count, connected: connected.length, failures, seconds: round3(elapsed), perSec: round1(connected.length / elapsed), ...pick(times.summary(), "p50Ms", "p99Ms", "maxMs") },
+    stats: { requested: count, connected: connected.length, failures, retries, seconds: round3(elapsed), perSec: round1(connected.length / elapsed), ...pick(times.summary(), "p50Ms", "p99Ms", "maxMs") },
   };
 }
 

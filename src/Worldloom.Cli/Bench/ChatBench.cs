@@ -23,6 +23,11 @@ internal static class ChatBench
         ["Loom:Chat:RateLimits:ConnectionPerSecond"] = "1000000",
         ["Loom:Chat:RateLimits:UserBurst"] = "1000000",
         ["Loom:Chat:RateLimits:UserPerSecond"] = "1000000",
+
+        // The upgrade request carries no token (auth is the first frame, as a browser must do it), so it counts against
+        // the per-address limit on anonymous requests (20/s, burst 60); every bench connection comes from 127.0.0.1.
+        ["Loom:RateLimits:PerIpPerSecond"] = "1000000",
+        ["Loom:RateLimits:PerIpBurst"] = "1000000",
     };
 
     /// <summary>Runs the bench and returns the exit code.</summary>
@@ -116,6 +121,14 @@ internal static class ChatBench
 
             Console.WriteLine(string.Create(inv,
                 $"{name,-10} {run.Max.DeliveredPerSec,10:0} {run.Max.SendsPerSec,9:0} {run.Max.Latency.P50Ms,8:0.00} {run.Max.Latency.P99Ms,8:0.00} {run.Half.DeliveredPerSec,10:0} {run.Half.Latency.P50Ms,7:0.00} {run.Half.Latency.P99Ms,7:0.00} {run.Idle?.Connected ?? 0,6} {run.Idle?.BytesPerConnection?.ToString(inv) ?? "-",7} {run.Idle?.PerSec ?? run.Connect.PerSec,7:0} {run.Max.Lost + run.Half.Lost,6} {run.Max.Cpu.ServerCores?.ToString("0.00", inv) ?? "-",9} {run.Max.Cpu.GeneratorCores,9:0.00} {run.Max.Cpu.OtherCores?.ToString("0.00", inv) ?? "-",6}"));
+            foreach (var (label, failures, retries) in new[] { ("idle", run.Idle?.Failures, run.Idle?.Retries ?? 0), ("client", run.Connect.Failures, run.Connect.Retries) })
+            {
+                if (failures is { Count: > 0 } || retries > 0)
+                {
+                    Console.WriteLine($"           {label} connections failed: {string.Join(", ", (failures ?? new Dictionary<string, int>()).Select(f => $"{f.Key} ({f.Value})"))}; upgrades retried after 429: {retries}");
+                }
+            }
+
             var errors = run.Max.Errors.Concat(run.Half.Errors).ToList();
             if (errors.Count > 0)
             {

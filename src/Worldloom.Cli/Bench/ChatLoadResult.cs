@@ -18,17 +18,19 @@ internal sealed record ChatLoadResult(
     /// <param name="Requested">Connections asked for.</param>
     /// <param name="Connected">Connections that got as far as subscribed.</param>
     /// <param name="Failures">Why the others failed, with counts.</param>
+    /// <param name="Retries">Upgrades answered 429 and tried again after Retry-After.</param>
     /// <param name="Seconds">Wall time for all of them.</param>
     /// <param name="PerSec">Connections subscribed per second.</param>
     /// <param name="P50Ms">Median time from opening the socket to subscribed.</param>
     /// <param name="P99Ms">99th percentile of it.</param>
     /// <param name="MaxMs">Slowest.</param>
-    internal sealed record ConnectStats(int Requested, int Connected, IReadOnlyDictionary<string, int> Failures, double Seconds, double PerSec, double P50Ms, double P99Ms, double MaxMs);
+    internal sealed record ConnectStats(int Requested, int Connected, IReadOnlyDictionary<string, int> Failures, int Retries, double Seconds, double PerSec, double P50Ms, double P99Ms, double MaxMs);
 
     /// <summary>The idle phase: connections held, and the server's resident set before and after.</summary>
     /// <param name="Requested">Connections asked for.</param>
     /// <param name="Connected">Connections that got as far as subscribed.</param>
     /// <param name="Failures">Why the others failed, with counts.</param>
+    /// <param name="Retries">Upgrades answered 429 and tried again after Retry-After.</param>
     /// <param name="Seconds">Wall time to open them.</param>
     /// <param name="PerSec">Connections subscribed per second.</param>
     /// <param name="P50Ms">Median time from opening the socket to subscribed.</param>
@@ -37,7 +39,7 @@ internal sealed record ChatLoadResult(
     /// <param name="RssAfterBytes">Server VmRSS with every connection open.</param>
     /// <param name="BytesPerConnection">The difference over the connections.</param>
     internal sealed record IdleStats(
-        int Requested, int Connected, IReadOnlyDictionary<string, int> Failures, double Seconds, double PerSec, double P50Ms, double P99Ms, long? RssBeforeBytes, long? RssAfterBytes, long? BytesPerConnection);
+        int Requested, int Connected, IReadOnlyDictionary<string, int> Failures, int Retries, double Seconds, double PerSec, double P50Ms, double P99Ms, long? RssBeforeBytes, long? RssAfterBytes, long? BytesPerConnection);
 
     /// <summary>One sending phase.</summary>
     /// <param name="Seconds">Measured length.</param>

@@ -31,6 +31,30 @@ public sealed class BenchChatCommandTests
     }
 
     [Fact]
+    public async Task BenchChat_SmokeRunAgainstBoth_ReportsBothServersTheRatioAndEveryTarget()
+    {
+        var (exitCode, stdout, stderr) = await RunLoomAsync(Smoke);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
+        var json = LastLine(stdout);
+        Assert.Equal("chat", json.GetProperty("bench").GetString());
+        Assert.Equal("in-process", json.GetProperty("server").GetString());
+        AssertServer(json.GetProperty("ours"), storesMessages: true);
+        AssertServer(json.GetProperty("peer"), storesMessages: false);
+        Assert.True(json.GetProperty("ratio").GetDouble() > 0);
+
+        var targets = json.GetProperty("targets");
+        foreach (var name in new[] { "deliveredPerSec", "p99AtHalfLoadMs", "ratioToPeer", "bytesPerIdleConnection" })
+        {
+            Assert.Equal(JsonValueKind.Number, targets.GetProperty(name).GetProperty("value").ValueKind);
+            Assert.Contains(targets.GetProperty(name).GetProperty("met").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+        }
+
+        // 200 idle connections cannot meet a target stated for 10,000, whatever they weigh.
+        Assert.False(targets.GetProperty("bytesPerIdleConnection").GetProperty("met").GetBoolean());
+    }
+
+    [Fact]
     public async Task BenchChat_BadOption_ExitsNonZeroNamingIt()
     {
         var (exitCode, _, stderr) = await RunLoomAsync("bench", "chat", "--idle", "-1");
