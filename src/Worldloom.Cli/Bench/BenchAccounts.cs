@@ -14,8 +14,11 @@ internal static class BenchAccounts
     /// <summary>Projects each user owns, so <c>GET /api/projects</c> returns a list rather than an empty array.</summary>
     public const int ProjectsPerUser = 3;
 
-    /// <summary>Creates <paramref name="users"/> accounts and returns an access token for each.</summary>
-    public static async Task<IReadOnlyList<string>> CreateAsync(HttpClient client, int users, TextWriter log, CancellationToken ct)
+    /// <summary>
+    /// Creates <paramref name="users"/> accounts, each with <paramref name="projects"/> projects, and returns an access
+    /// token for each.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CreateAsync(HttpClient client, int users, TextWriter log, CancellationToken ct, int projects = ProjectsPerUser)
     {
         // Unique per run, so a run against a long-lived server (--url) never collides with an earlier one's accounts.
         var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -26,18 +29,18 @@ internal static class BenchAccounts
         await Parallel.ForEachAsync(
             Enumerable.Range(0, users),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (i, token) => tokens[i] = await CreateOneAsync(client, $"bench-{run}-{i}@example.com", i, log, token));
+            async (i, token) => tokens[i] = await CreateOneAsync(client, $"bench-{run}-{i}@example.com", i, projects, log, token));
         return tokens;
     }
 
-    private static async Task<string> CreateOneAsync(HttpClient client, string email, int index, TextWriter log, CancellationToken ct)
+    private static async Task<string> CreateOneAsync(HttpClient client, string email, int index, int projects, TextWriter log, CancellationToken ct)
     {
         var password = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         using var registered = await SendAsync(client, () => Post("/api/auth/register", new RegisterRequest(email, password, $"Bench user {index}")), log, ct);
         using var login = await SendAsync(client, () => Post("/api/auth/login", new LoginRequest(email, password)), log, ct);
         var pair = await login.Content.ReadFromJsonAsync<TokenPair>(ct)
             ?? throw new InvalidOperationException("The login response had no body.");
-        for (var p = 0; p < ProjectsPerUser; p++)
+        for (var p = 0; p < projects; p++)
         {
             var name = $"Bench project {p + 1}";
             using var created = await SendAsync(client, () =>
@@ -51,11 +54,13 @@ internal static class BenchAccounts
         return pair.AccessToken;
     }
 
-    private static HttpRequestMessage Post<T>(string path, T body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+    /// <summary>A POST of <paramref name="body"/> as JSON to <paramref name="path"/>.</summary>
+    public static HttpRequestMessage Post<T>(string path, T body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
 
     // Against a server of its own the bench raises the auth limit; against --url it cannot, so a 429 during setup is
     // waited out (Retry-After) rather than failed: the run takes longer, but measures the same thing.
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Func<HttpRequestMessage> request, TextWriter log, CancellationToken ct)
+    /// <summary>Sends what <paramref name="request"/> makes, waiting out 429s; a non-2xx answer throws <see cref="BenchSetupException"/>.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, Func<HttpRequestMessage> request, TextWriter log, CancellationToken ct)
     {
         while (true)
         {

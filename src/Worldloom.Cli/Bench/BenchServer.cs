@@ -28,8 +28,11 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Builds, migrates and starts the server; <paramref name="webRoot"/> as for <c>loom serve</c>.</summary>
-    public static async Task<BenchServer> StartAsync(string? webRoot, CancellationToken ct)
+    /// <summary>
+    /// Builds, migrates and starts the server; <paramref name="webRoot"/> as for <c>loom serve</c>;
+    /// <paramref name="settings"/> are configuration entries a bench needs on top of these (e.g. raised limits).
+    /// </summary>
+    public static async Task<BenchServer> StartAsync(string? webRoot, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "loom-bench-" + Guid.NewGuid().ToString("N"));
         var options = new LoomServerOptions { DataDir = dataDir, Urls = "http://127.0.0.1:0", WebRoot = webRoot };
@@ -41,6 +44,10 @@ internal sealed class BenchServer : IAsyncDisposable
         // /api/auth/* would stretch over minutes. Only that policy is raised; the per-user limit that the measured
         // endpoints pass through keeps its default.
         options.Settings["Loom:RateLimits:AuthPerMinute"] = "1000000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            options.Settings[key] = value;
+        }
 
         // The server's log lines would interleave with the progress bar and the JSON line; failures still show up as
         // counted non-2xx responses and errors.

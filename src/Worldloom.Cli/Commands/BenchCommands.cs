@@ -5,7 +5,7 @@ using Worldloom.Forge.Core.World;
 
 namespace Worldloom.Cli.Commands;
 
-/// <summary><c>loom bench api|forge|forge-export</c>: benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
+/// <summary><c>loom bench api|chat|forge|forge-export</c>: benchmarks that print a one-line JSON summary last (docs/benchmarks.md).</summary>
 internal static class BenchCommands
 {
     public static Command Create()
@@ -72,7 +72,60 @@ internal static class BenchCommands
                 return 1;
             }
         });
-        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api, Forge(), ForgeExport() };
+        return new Command("bench", "Benchmarks; each prints a one-line JSON summary last") { api, Chat(url), Forge(), ForgeExport() };
+    }
+
+    private static Command Chat(Option<Uri?> url)
+    {
+        var serverPid = new Option<int?>("--server-pid") { Description = "With --url: the server's process id on this machine, so its memory per connection and CPU can be read" };
+        var clients = Positive(new Option<int>("--clients") { Description = "Active connections per server", DefaultValueFactory = _ => 1000 });
+        var rooms = Positive(new Option<int>("--rooms") { Description = "Rooms the clients are spread over (client i in room i % rooms)", DefaultValueFactory = _ => 100 });
+        var users = Positive(new Option<int>("--users")
+        {
+            Description = "Worldloom accounts the connections are spread over (several connections each; against --url, mind the server's per-user frame limits)",
+            DefaultValueFactory = _ => 100,
+        });
+        var seconds = Positive(new Option<int>("--seconds") { Description = "Length of the throughput phase and of the half-load phase", DefaultValueFactory = _ => 20 });
+        var warmup = BenchDuration.Option("--warmup", "Unmeasured sending before the throughput phase (3s, 0 to skip)", TimeSpan.FromSeconds(3));
+        var window = Positive(new Option<int>("--window") { Description = "Sends each client keeps outstanding in the throughput phase", DefaultValueFactory = _ => 4 });
+        var idle = new Option<int>("--idle") { Description = "Idle connections (authenticated, subscribed) for memory per connection; 0 skips", DefaultValueFactory = _ => 10_000 };
+        idle.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--idle must be 0 or more.");
+            }
+        });
+        var servers = new Option<ChatBenchServers>("--servers") { Description = "Which servers to measure: Both, Ours or Peer", DefaultValueFactory = _ => ChatBenchServers.Both };
+        var chat = new Command("chat", "Chat over WebSocket against a Socket.IO room-broadcast peer: delivered msg/s, p50/p99 latency (also at half load), memory per idle connection; needs Node.js. Without --url it starts its own server on a fresh SQLite database in a temporary dir")
+        {
+            url, serverPid, clients, rooms, users, seconds, warmup, window, idle, servers,
+        };
+        chat.SetAction(async (result, ct) =>
+        {
+            var settings = new ChatBenchSettings(
+                result.GetValue(url),
+                result.GetValue(serverPid),
+                result.GetValue(clients),
+                result.GetValue(rooms),
+                result.GetValue(users),
+                TimeSpan.FromSeconds(result.GetValue(seconds)),
+                result.GetValue(warmup),
+                result.GetValue(window),
+                result.GetValue(idle),
+                result.GetValue(servers),
+                CommonOptions.ServerOptions(result).WebRoot);
+            try
+            {
+                return await ChatBench.RunAsync(settings, ct);
+            }
+            catch (Exception e) when (e is BenchSetupException or HttpRequestException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return chat;
     }
 
     private static Command Forge()
