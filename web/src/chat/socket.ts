@@ -438,6 +438,10 @@ export class ChatSocket {
       case 'message':
         this.resume.seen(f.message.roomId, f.message.id);
         break;
+      case 'subscribed':
+        // Live events follow this point, so a reconnect resumes from here even before any message arrives.
+        if (f.lastMessageId) this.resume.seen(f.roomId, f.lastMessageId);
+        break;
       case 'ack':
         this.outbox.settle(f.roomId, f.clientId);
         break;
