@@ -130,6 +130,18 @@ describe('ChatSocket', () => {
     expect(ws2.of('send').map((f) => f.clientId)).toEqual(['c2']);
   });
 
+  it('resumes from the subscribed point when no message came yet', async () => {
+    const h = harness();
+    h.s.subscribe('r1');
+    h.s.start();
+    const ws1 = await h.connect();
+    ws1.server({ type: 'subscribed', roomId: 'r1', lastMessageId: '0190f', online: [] });
+    ws1.drop();
+    h.timers[h.timers.length - 1].fn();
+    const ws2 = await h.connect();
+    expect(ws2.of('subscribe')[0]).toMatchObject({ roomId: 'r1', after: '0190f' });
+  });
+
   it('keeps a rate-limited send and retries it; drops a refused one with send_failed', async () => {
     const h = harness();
     h.s.start();
