@@ -166,3 +166,26 @@ test('two users chat live: invite, messages, thread, reaction, edit, delete, typ
 
   assert.deepEqual(pageErrors, []);
 });
+
+test('a public room is listed for others to join', async () => {
+  const square = `Square ${runId}`;
+  await a.getByRole('link', { name: /^Chat/ }).click();
+  await a.getByRole('button', { name: 'New room' }).click();
+  await a.getByLabel('Room name').fill(square);
+  await a.getByLabel('Kind').selectOption('public');
+  await a.getByRole('button', { name: 'Create room' }).click();
+  await expectVisible(a, a.getByRole('heading', { name: `# ${square}` }));
+
+  await b.getByRole('link', { name: 'Jobs' }).click();
+  await b.getByRole('link', { name: /^Chat/ }).click();
+  await b.getByRole('button', { name: `Join ${square}` }).click();
+  await expectVisible(b, b.getByRole('heading', { name: `# ${square}` }), 'Bob could not join the public room');
+  const bInput = b.getByLabel(`Message ${square}`);
+  await bInput.fill('First!');
+  await bInput.press('Shift+Enter');
+  await bInput.pressSequentially('On two lines');
+  await bInput.press('Enter');
+  await expectVisible(a, message(a, 'On two lines'), 'Alice did not see Bob\u2019s message in the public room');
+  assert.equal(await message(a, 'On two lines').locator('.chat-msg__body').innerText(), 'First!\nOn two lines');
+  assert.deepEqual(pageErrors, []);
+});

@@ -17,6 +17,11 @@ export function ChatPage() {
   const room = state?.rooms?.find((r) => r.id === roomId) ?? null;
   usePageTitle(room ? `# ${room.name}` : 'Chat');
 
+  // Opening the page refreshes the lists: public rooms made since are not announced over the socket.
+  useEffect(() => {
+    void store?.loadRooms();
+  }, [store]);
+
   if (!store || !state) {
     return (
       <div className="page">
