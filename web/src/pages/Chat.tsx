@@ -75,6 +75,7 @@ function RoomView({ roomId }: { roomId: string }) {
   const listRef = useRef<HTMLDivElement>(null);
   const bottomRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  const heightBeforePaging = useRef<number | null>(null);
   const [bottomVisible, setBottomVisible] = useState(false);
   const [pageVisible, setPageVisible] = useState(() => document.visibilityState === 'visible');
 
@@ -92,7 +93,12 @@ function RoomView({ roomId }: { roomId: string }) {
   // Stick to the newest message while the user is at the bottom.
   useLayoutEffect(() => {
     const el = listRef.current;
-    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    if (heightBeforePaging.current !== null) {
+      // Older messages went in above: keep the ones the user was reading where they were.
+      el.scrollTop += el.scrollHeight - heightBeforePaging.current;
+      heightBeforePaging.current = null;
+    } else if (atBottom.current) el.scrollTop = el.scrollHeight;
   }, [messages.length, pending.length]);
 
   // Read markers: the newest message counts as read while the bottom of the list is on screen.
@@ -159,7 +165,14 @@ function RoomView({ roomId }: { roomId: string }) {
           ) : (
             rs.hasMore &&
             messages.length > 0 && (
-              <button type="button" className="btn btn--sm chat-earlier" onClick={() => void store.loadEarlier(roomId)}>
+              <button
+                type="button"
+                className="btn btn--sm chat-earlier"
+                onClick={() => {
+                  heightBeforePaging.current = listRef.current?.scrollHeight ?? null;
+                  void store.loadEarlier(roomId);
+                }}
+              >
                 Load earlier messages
               </button>
             )

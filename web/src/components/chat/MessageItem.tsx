@@ -59,7 +59,7 @@ export function MessageItem({
   return (
     <li className={`chat-msg${own ? ' chat-msg--own' : ''}`} data-testid="chat-message" data-message-id={message.id}>
       <div className="chat-msg__head">
-        <span className={`presence-dot${online ? ' presence-dot--on' : ''}`} title={online ? 'Online' : 'Offline'} aria-label={online ? 'online' : 'offline'} />
+        <span role="img" className={`presence-dot${online ? ' presence-dot--on' : ''}`} title={online ? 'Online' : 'Offline'} aria-label={online ? 'online' : 'offline'} />
         <strong className="chat-msg__author">{name}</strong>
         <time className="muted" dateTime={message.createdAt}>
           {formatDateTime(message.createdAt)}
