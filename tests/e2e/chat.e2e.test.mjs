@@ -23,10 +23,10 @@ let a;
 let b;
 const pageErrors = [];
 
-async function apiCall(method, path, body) {
+async function apiCall(method, path, body, token) {
   const res = await fetch(`${BASE}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -187,5 +187,19 @@ test('a public room is listed for others to join', async () => {
   await bInput.press('Enter');
   await expectVisible(a, message(a, 'On two lines'), 'Alice did not see Bob\u2019s message in the public room');
   assert.equal(await message(a, 'On two lines').locator('.chat-msg__body').innerText(), 'First!\nOn two lines');
+
+  // More than a page of history: Bob pages back with "Load earlier messages".
+  const token = (await apiCall('POST', '/api/auth/login', { email: alice.email, password: alice.password })).accessToken;
+  const roomId = new URL(a.url()).pathname.split('/').pop();
+  for (let i = 1; i <= 60; i++) {
+    await apiCall('POST', `/api/chat/rooms/${roomId}/messages`, { body: `Backlog line ${i}.`, clientId: `bulk-${i}` }, token);
+  }
+  await expectVisible(b, message(b, 'Backlog line 60.'), 'Bob did not see REST posts live');
+  await b.getByRole('link', { name: 'Jobs' }).click();
+  await b.goto(`${BASE}/chat/${roomId}`);
+  await expectVisible(b, message(b, 'Backlog line 60.'));
+  assert.equal(await message(b, 'Backlog line 1.').count(), 0, 'the first page should hold only the newest 50');
+  await b.getByRole('button', { name: 'Load earlier messages' }).click();
+  await expectVisible(b, message(b, 'Backlog line 1.'), 'Paging back did not load older messages');
   assert.deepEqual(pageErrors, []);
 });

@@ -170,7 +170,7 @@ function RoomView({ roomId }: { roomId: string }) {
                 className="btn btn--sm chat-earlier"
                 onClick={() => {
                   heightBeforePaging.current = listRef.current?.scrollHeight ?? null;
-                  void store.loadEarlier(roomId);
+                  void store.loadEarlier(roomId).finally(() => (heightBeforePaging.current = null));
                 }}
               >
                 Load earlier messages
