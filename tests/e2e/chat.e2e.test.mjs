@@ -178,6 +178,10 @@ test('a public room is listed for others to join', async () => {
 
   await b.getByRole('link', { name: 'Jobs' }).click();
   await b.getByRole('link', { name: /^Chat/ }).click();
+  // A refused request is said, not swallowed.
+  await b.getByLabel('Invite code').fill('no-such-invite-code-000');
+  await b.getByRole('button', { name: 'Join with code' }).click();
+  await expectVisible(b, b.getByRole('alert'), 'A bad invite code showed no error');
   await b.getByRole('button', { name: `Join ${square}` }).click();
   await expectVisible(b, b.getByRole('heading', { name: `# ${square}` }), 'Bob could not join the public room');
   const bInput = b.getByLabel(`Message ${square}`);
