@@ -13,7 +13,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      // ws: the chat WebSocket (/api/chat/ws) goes through the same proxy.
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
       '/health': { target: apiTarget },
     },
   },

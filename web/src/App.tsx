@@ -2,9 +2,11 @@ import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router
 import { useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
 import { ProblemAlert, Spinner, usePageTitle } from './components/ui';
+import { ChatProvider } from './chat/ChatContext';
 import { AdminAuditPage } from './pages/AdminAudit';
 import { AdminUsersPage } from './pages/AdminUsers';
 import { BatchPage } from './pages/Batch';
+import { ChatPage } from './pages/Chat';
 import { DashboardPage } from './pages/Dashboard';
 import { JobsPage } from './pages/Jobs';
 import { LoginPage } from './pages/Login';
@@ -35,7 +37,7 @@ function FullPageStatus() {
 
 /** Pages that need a signed-in user. */
 function RequireAuth() {
-  const { status, loggedOut } = useAuth();
+  const { status, loggedOut, me } = useAuth();
   const location = useLocation();
   if (status === 'loading' || status === 'error') {
     return (
@@ -48,9 +50,11 @@ function RequireAuth() {
     return <Navigate to="/login" replace state={loggedOut ? null : { from: location.pathname + location.search }} />;
   }
   return (
-    <Layout>
-      <Outlet />
-    </Layout>
+    <ChatProvider userId={status === 'authenticated' ? (me?.id ?? null) : null}>
+      <Layout>
+        <Outlet />
+      </Layout>
+    </ChatProvider>
   );
 }
 
@@ -124,6 +128,8 @@ export function App() {
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />
         <Route path="/jobs" element={<JobsPage />} />
+        <Route path="/chat" element={<ChatPage />} />
+        <Route path="/chat/:roomId" element={<ChatPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="/worlds/:id" element={<WorldPage />} />
         <Route path="/batches/:id" element={<BatchPage />} />

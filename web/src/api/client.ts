@@ -54,6 +54,7 @@ export class ApiClient {
   private accessExpiresAt = 0;
   private refreshing: Promise<boolean> | null = null;
   private listeners = new Set<Listener>();
+  private tokenListeners = new Set<(accessToken: string) => void>();
   private readonly storage: KeyValueStorage;
   private readonly fetchImpl: typeof fetch;
   private readonly baseUrl: string;
@@ -89,6 +90,24 @@ export class ApiClient {
     } catch {
       /* ignore */
     }
+    for (const l of [...this.tokenListeners]) l(pair.accessToken);
+  }
+
+  /** Subscribe to new access tokens (login, refresh): the chat socket re-authenticates with them. */
+  onTokens(listener: (accessToken: string) => void): () => void {
+    this.tokenListeners.add(listener);
+    return () => this.tokenListeners.delete(listener);
+  }
+
+  /**
+   * An access token still valid for at least `minValidityMs`, refreshing first when needed; null when signed out
+   * or the refresh was refused. For connections (the chat WebSocket) that carry the token in a frame.
+   */
+  async accessTokenFor(minValidityMs: number): Promise<string | null> {
+    if (this.accessToken && this.now() < this.accessExpiresAt - minValidityMs) return this.accessToken;
+    if (!this.refreshToken) return this.accessToken;
+    const ok = await this.refresh();
+    return ok ? this.accessToken : null;
   }
 
   clearTokens(): void {

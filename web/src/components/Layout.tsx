@@ -4,6 +4,22 @@ import { useAuth } from '../auth/AuthContext';
 import { quotaDescription, quotaLabel, quotaLevel } from '../lib/quota';
 import { capitalize } from '../lib/format';
 import { Logo } from './ui';
+import { useTotalUnread } from '../chat/ChatContext';
+
+/** "Chat" with the total unread count of my rooms, live from the chat socket. */
+function ChatNavLink() {
+  const unread = useTotalUnread();
+  return (
+    <NavLink to="/chat" aria-label={unread ? `Chat, ${unread} unread` : 'Chat'}>
+      Chat
+      {unread > 0 && (
+        <span className="nav-badge" data-testid="chat-unread" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </NavLink>
+  );
+}
 
 function Header() {
   const { me, status, logout } = useAuth();
@@ -31,6 +47,7 @@ function Header() {
                 Projects
               </NavLink>
               <NavLink to="/jobs">Jobs</NavLink>
+              <ChatNavLink />
               <NavLink to="/verify">Verify</NavLink>
               {isAdmin && (
                 <>
