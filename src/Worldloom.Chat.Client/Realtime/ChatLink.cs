@@ -18,6 +18,9 @@ public sealed class ChatLink : IAsyncDisposable
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ReauthMargin = TimeSpan.FromSeconds(60);
 
+    // The server's expiry is on the server's clock; a skewed client clock must not turn re-auth into a flood.
+    private static readonly TimeSpan MinReauthInterval = TimeSpan.FromSeconds(30);
+
     private readonly ChatSocketFactory _connect;
     private readonly Func<CancellationToken, Task<string>> _accessToken;
     private readonly TimeProvider _time;
@@ -31,6 +34,7 @@ public sealed class ChatLink : IAsyncDisposable
     private TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
     private long _refs;
+    private CancellationTokenSource? _reauth;
 
     /// <summary>Creates a link; nothing connects until <see cref="StartAsync"/>.</summary>
     /// <param name="connect">Opens the socket.</param>
@@ -245,7 +249,12 @@ public sealed class ChatLink : IAsyncDisposable
                 UserId = frame.GetProperty("userId").GetGuid();
                 if (frame.TryGetProperty("expiresAt", out var expires) && expires.TryGetDateTimeOffset(out var expiresAt))
                 {
-                    _ = ReauthAsync(socket, expiresAt, reauth);
+                    // Each ready (first or answering a re-auth) replaces the one pending re-auth of this connection.
+                    var next = CancellationTokenSource.CreateLinkedTokenSource(reauth);
+                    var previous = Interlocked.Exchange(ref _reauth, next);
+                    previous?.Cancel();
+                    previous?.Dispose();
+                    _ = ReauthAsync(socket, expiresAt, next.Token);
                 }
 
                 if (first)
@@ -339,11 +348,11 @@ public sealed class ChatLink : IAsyncDisposable
         var wait = expiresAt - _time.GetUtcNow() - ReauthMargin;
         try
         {
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, cancellationToken);
+            await Task.Delay(wait > MinReauthInterval ? wait : MinReauthInterval, _time, cancellationToken);
             var token = await _accessToken(cancellationToken);
             await SendRawAsync(socket, new { type = "auth", token }, cancellationToken);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or HttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or WebSocketException or HttpRequestException)
         {
             // The connection ended first, or the refresh failed: the server closes at expiry and the link reconnects.
         }
