@@ -13,15 +13,21 @@ internal static class ChatCommand
 {
     public static Command Create()
     {
-        var server = new Option<Uri>("--server")
+        var server = new Option<string>("--server")
         {
             Description = "Server URL (default: LOOM_SERVER or http://127.0.0.1:5080)",
-            DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("LOOM_SERVER") ?? "http://127.0.0.1:5080"),
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LOOM_SERVER") ?? "http://127.0.0.1:5080",
         };
         var command = new Command("chat", "Chat in a terminal with the rooms of a Worldloom server") { server };
         command.SetAction(async (result, ct) =>
         {
-            var url = result.GetValue(server)!;
+            if (!Uri.TryCreate(result.GetValue(server), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.UserInfo.Length > 0)
+            {
+                // Credentials in a URL would end up in shell history and logs: only plain http(s) addresses are taken.
+                Console.Error.WriteLine("error: --server must be an http:// or https:// URL without credentials.");
+                return 2;
+            }
+
             var email = Environment.GetEnvironmentVariable("LOOM_EMAIL") ?? AnsiConsole.Prompt(new TextPrompt<string>("Email:"));
             var password = Environment.GetEnvironmentVariable("LOOM_PASSWORD") ?? AnsiConsole.Prompt(new TextPrompt<string>("Password:").Secret());
             using var anonymous = new HttpClient { BaseAddress = url };
