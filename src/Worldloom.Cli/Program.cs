@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Worldloom.Cli.Commands;
+using Worldloom.Cli.Chat;
 
 var root = new RootCommand("Worldloom: living game worlds and the stories told in them, from a seed.");
 root.Options.Add(CommonOptions.Data);
@@ -13,4 +14,5 @@ root.Subcommands.Add(JobsCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(WorldCommands.Create());
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(ChatCommand.Create());
 return await root.Parse(args).InvokeAsync();

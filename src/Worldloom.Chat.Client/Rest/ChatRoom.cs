@@ -1,0 +1,12 @@
+namespace Worldloom.Chat.Client.Rest;
+
+/// <summary>A room as <c>GET /api/chat/rooms</c> shows it.</summary>
+/// <param name="Id">Room id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Topic">Topic.</param>
+/// <param name="Kind"><c>public</c>, <c>private</c> or <c>invite_only</c>.</param>
+/// <param name="Joined">Whether I am a member.</param>
+/// <param name="Role">My role when a member.</param>
+/// <param name="Unread">My unread count.</param>
+/// <param name="LastReadMessageId">My read marker.</param>
+public sealed record ChatRoom(Guid Id, string Name, string? Topic, string Kind, bool? Joined, string? Role, int? Unread, Guid? LastReadMessageId);

@@ -1,0 +1,121 @@
+using System.Collections.ObjectModel;
+using Terminal.Gui.App;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Worldloom.Chat.Client.Realtime;
+
+namespace Worldloom.Cli.Chat;
+
+/// <summary>The Terminal.Gui views of <c>loom chat</c>: rooms left, messages middle, typing and status lines, input at the bottom.</summary>
+internal static class ChatApp
+{
+    public static async Task RunAsync(ChatScreen screen, ChatSession session, ChatLink link, CancellationToken ct)
+    {
+        using var app = Application.Create();
+        app.Init();
+        using var window = new Window { Title = "loom chat  (Esc: quit, /help)" };
+        var rooms = new FrameView { Title = "Rooms", X = 0, Y = 0, Width = 24, Height = Dim.Fill(4) };
+        var roomList = new ListView { Width = Dim.Fill(), Height = Dim.Fill() };
+        rooms.Add(roomList);
+        var messages = new FrameView { Title = "Messages", X = Pos.Right(rooms), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(4) };
+        var messageList = new ListView { Width = Dim.Fill(), Height = Dim.Fill() };
+        messages.Add(messageList);
+        var typing = new Label { X = 0, Y = Pos.AnchorEnd(4), Width = Dim.Fill(), Text = "" };
+        var status = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = screen.Status };
+        var input = new TextField { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = "" };
+        window.Add(rooms, messages, typing, status, input);
+
+        var roomLines = new ObservableCollection<string>();
+        var messageLines = new ObservableCollection<string>();
+        roomList.SetSource(roomLines);
+        messageList.SetSource(messageLines);
+
+        void Render()
+        {
+            Replace(roomLines, screen.RoomLines());
+            Replace(messageLines, screen.MessageLines());
+            messageList.MoveEnd();
+            typing.Text = screen.TypingLine();
+            status.Text = screen.Status;
+        }
+
+        roomList.Accepting += (_, e) =>
+        {
+            if (roomList.SelectedItem is { } i)
+            {
+                screen.Select(i);
+                Render();
+            }
+
+            e.Handled = true;
+        };
+        input.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            var line = input.Text ?? "";
+            input.Text = "";
+            var parsed = ChatInput.Parse(line);
+            _ = Task.Run(async () =>
+            {
+                var go = await session.RunAsync(parsed, ct);
+                app.Invoke(() =>
+                {
+                    if (!go)
+                    {
+                        app.RequestStop();
+                    }
+
+                    Render();
+                });
+            }, ct);
+        };
+        input.TextChanging += (_, _) =>
+        {
+            if (screen.Current is { } room)
+            {
+                _ = link.TypingAsync(room);
+            }
+        };
+        link.StateChanged += s => app.Invoke(() =>
+        {
+            screen.Status = s;
+            Render();
+        });
+
+        // Frames arrive on the link's reader; the UI thread applies them, so the screen state has one writer.
+        var pump = Task.Run(async () =>
+        {
+            await foreach (var frame in link.Events.ReadAllAsync(ct))
+            {
+                var f = frame;
+                app.Invoke(() =>
+                {
+                    screen.Apply(f);
+                    Render();
+                });
+            }
+        }, ct);
+        app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+        {
+            typing.Text = screen.TypingLine();
+            return true;
+        });
+
+        await session.StartAsync(ct);
+        Render();
+        input.SetFocus();
+        app.Run(window);
+        await Task.CompletedTask;
+        _ = pump;
+    }
+
+    private static void Replace(ObservableCollection<string> target, IReadOnlyList<string> lines)
+    {
+        target.Clear();
+        foreach (var l in lines)
+        {
+            target.Add(l);
+        }
+    }
+
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Worldloom.Chat.Client.Realtime;
+using Worldloom.Chat.Tests.Realtime;
+using Worldloom.Platform.Tests.Cluster;
+using Worldloom.Platform.Tests.Support;
+
+namespace Worldloom.Chat.Tests.Client;
+
+/// <summary>
+/// <c>loom chat</c> in a real terminal (tmux) against a real <c>loom serve</c>: what is typed arrives at another client,
+/// and what that client sends appears on the screen. Needs tmux, which ./test installs.
+/// </summary>
+[Trait("Category", "Terminal")]
+public sealed class TerminalTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task TypedMessage_ReachesAnotherClient_AndItsReply_AppearsOnScreen()
+    {
+        // ./test installs tmux; a machine without it must say so rather than pass without running.
+        Assert.True(File.Exists("/usr/bin/tmux") || File.Exists("/usr/local/bin/tmux"), "tmux is not installed (./test installs it: apt-get install tmux).");
+
+        var data = Path.Combine(Path.GetTempPath(), "loom-tui-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var session = "loomchat" + Guid.NewGuid().ToString("N")[..8];
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var server = LoomProcess.Start(
+            "loom serve",
+            ["serve", "--urls", url.ToString().TrimEnd('/'), "--silo-port", Text(FreePort.Next()), "--gateway-port", Text(FreePort.Next()), "--data", data],
+            new Dictionary<string, string>());
+        try
+        {
+            await server.WaitHealthyAsync(url, Patience);
+            var alice = await RemoteChat.UserAsync(url);
+            var bob = await RemoteChat.UserAsync(url);
+            using var created = await alice.Client.PostAsJsonAsync("/api/chat/rooms", new { name = "Tavern", kind = "public" });
+            var room = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await bob.Client.PostAsync($"/api/chat/rooms/{room}/join", null)).EnsureSuccessStatusCode();
+
+            await using var bobLink = new ChatLink(ChatSockets.Over(url), _ => Task.FromResult(bob.Token));
+            await bobLink.StartAsync();
+            await bobLink.SubscribeAsync(room);
+
+            // The password goes in through the session's environment (-e), never on the client's command line.
+            var loom = Path.Combine(AppContext.BaseDirectory, "loom.dll");
+            Tmux("new-session", "-d", "-s", session, "-x", "110", "-y", "28",
+                "-e", "LOOM_EMAIL=" + alice.Email, "-e", "LOOM_PASSWORD=" + RemoteChat.Password,
+                // If the client ends, the pane keeps what it printed (for the failure message) instead of closing.
+                $"dotnet {loom} chat --server {url}; echo loom chat exited $?; sleep 600");
+            await ScreenAsync(session, s => s.Contains("Tavern", StringComparison.Ordinal) && s.Contains("Messages", StringComparison.Ordinal));
+
+            Tmux("send-keys", "-t", session, "-l", "hello from the terminal");
+            Tmux("send-keys", "-t", session, "Enter");
+            using var timeout = new CancellationTokenSource(Patience);
+            while (true)
+            {
+                var frame = await bobLink.Events.ReadAsync(timeout.Token);
+                if (frame.GetProperty("type").GetString() == "message")
+                {
+                    var m = frame.GetProperty("message");
+                    Assert.Equal("hello from the terminal", m.GetProperty("body").GetString());
+                    Assert.Equal(alice.Id, m.GetProperty("authorId").GetGuid());
+                    break;
+                }
+            }
+
+            await bobLink.SendAsync(room, "hello from bob").WaitAsync(Patience);
+            await ScreenAsync(session, s => s.Contains("hello from bob", StringComparison.Ordinal));
+            Tmux("send-keys", "-t", session, "-l", "/react 2 👍");
+            Tmux("send-keys", "-t", session, "Enter");
+            var screen = await ScreenAsync(session, s => s.Contains("hello from bob  [👍 1]", StringComparison.Ordinal));
+            Assert.Contains("me: hello from the terminal", screen, StringComparison.Ordinal);
+
+            Tmux("send-keys", "-t", session, "-l", "/dm somebody");
+            Tmux("send-keys", "-t", session, "Enter");
+            screen = await ScreenAsync(session, s => s.Contains("not available on this server", StringComparison.Ordinal) || s.Contains("error (", StringComparison.Ordinal));
+            Save(screen);
+            Assert.DoesNotContain(RemoteChat.Password, screen, StringComparison.Ordinal);
+
+            Tmux("send-keys", "-t", session, "-l", "/quit");
+            Tmux("send-keys", "-t", session, "Enter");
+        }
+        finally
+        {
+            TryTmux("kill-session", "-t", session);
+            await server.DisposeAsync();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by the exiting server; the temp folder is reclaimed later.
+            }
+        }
+    }
+
+    private static async Task<string> ScreenAsync(string session, Func<string, bool> shows)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var last = "";
+        while (!timeout.IsCancellationRequested)
+        {
+            last = Tmux("capture-pane", "-p", "-t", session);
+            if (shows(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+
+        Save(last);
+        Assert.Fail("the terminal never showed what was expected; it shows:\n" + last);
+        return last;
+    }
+
+    /// <summary>The screen, kept with the end-to-end artifacts so a person can look at what the client draws.</summary>
+    private static void Save(string screen)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Worldloom.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        if (dir is not null)
+        {
+            var artifacts = Path.Combine(dir.FullName, "tests", "e2e", "artifacts");
+            Directory.CreateDirectory(artifacts);
+            File.WriteAllText(Path.Combine(artifacts, "loom-chat.txt"), screen);
+        }
+    }
+
+    private static string Tmux(params string[] args)
+    {
+        var (code, output) = Run(args);
+        Assert.True(code == 0, $"tmux {args[0]} failed: {output}");
+        return output;
+    }
+
+    private static void TryTmux(params string[] args) => Run(args);
+
+    private static (int Code, string Output) Run(string[] args)
+    {
+        var info = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+
+    private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
