@@ -19,7 +19,7 @@ public static class EncryptionCodes
     public const string NoRoomKey = "no_room_key";
 
     /// <summary>409: the envelope is not under the current epoch, or the current epoch must rotate first.</summary>
-    public const string StaleKey = "stale_key";
+    public const string StaleKey = Realtime.ChatErrors.StaleKey;
 
     /// <summary>400: a plaintext body longer than 4,000 characters.</summary>
     public const string TooLong = "body_too_long";

@@ -13,13 +13,13 @@ namespace Worldloom.Chat.Moderation;
 public static class SendPolicy
 {
     /// <summary>Not a member of the room.</summary>
-    public const string NotMember = "not_member";
+    public const string NotMember = Realtime.ChatErrors.NotMember;
 
     /// <summary>Banned from the room, or from chat site-wide.</summary>
-    public const string Banned = "banned";
+    public const string Banned = Realtime.ChatErrors.Banned;
 
     /// <summary>Muted in the room.</summary>
-    public const string Muted = "muted";
+    public const string Muted = Realtime.ChatErrors.Muted;
 
     /// <summary>
     /// Null when the user may post; otherwise why not. A ban outranks "not a member" (a ban removes the membership, and
