@@ -32,13 +32,14 @@ public sealed class E2eDevice(TestUser user, DeviceKeys keys, Guid id) : IDispos
     };
 
     /// <summary>Makes a new room key and uploads it as the room's next epoch for every member device. Returns the response and the key.</summary>
-    public async Task<(HttpResponseMessage Response, byte[] RoomKey, int Epoch)> RotateAsync(Guid room, Func<JsonElement, bool>? include = null)
+    public async Task<(HttpResponseMessage Response, byte[] RoomKey, int Epoch)> RotateAsync(Guid room, Func<JsonElement, bool>? include = null, int? epoch = null)
     {
-        var epoch = (await ChatApi.GetAsync(User, $"/api/chat/rooms/{room}")).GetProperty("keyEpoch").GetInt32() + 1;
+        // A caller racing others names the epoch it read once; reading it here would let a late rotator legitimately win the next one.
+        epoch ??= (await ChatApi.GetAsync(User, $"/api/chat/rooms/{room}")).GetProperty("keyEpoch").GetInt32() + 1;
         var roomKey = RoomKeyWrap.NewRoomKey();
         var devices = await ChatApi.GetAsync(User, $"/api/chat/rooms/{room}/devices");
-        var wraps = devices.EnumerateArray().Where(d => include?.Invoke(d) ?? true).Select(d => Wrap(room, epoch, roomKey, d)).ToList();
-        return (await User.Client.PostAsJsonAsync($"/api/chat/rooms/{room}/keys", new { epoch, wraps }), roomKey, epoch);
+        var wraps = devices.EnumerateArray().Where(d => include?.Invoke(d) ?? true).Select(d => Wrap(room, epoch.Value, roomKey, d)).ToList();
+        return (await User.Client.PostAsJsonAsync($"/api/chat/rooms/{room}/keys", new { epoch, wraps }), roomKey, epoch.Value);
     }
 
     public object Wrap(Guid room, int epoch, byte[] roomKey, JsonElement device)

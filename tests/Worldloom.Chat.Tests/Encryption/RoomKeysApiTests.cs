@@ -145,7 +145,7 @@ public sealed class RoomKeysApiTests
         using var a1 = await E2eDevice.RegisterAsync(alice);
         using var b1 = await E2eDevice.RegisterAsync(bob);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? a1 : b1).RotateAsync(room)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? a1 : b1).RotateAsync(room, epoch: 1)));
 
         Assert.Single(results, r => r.Response.StatusCode == HttpStatusCode.OK);
         Assert.All(results.Where(r => r.Response.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.Response.StatusCode));
