@@ -9,18 +9,18 @@ namespace Worldloom.Chat.Messages;
 /// <summary>Finds a message for a member of its room: 404 when the caller may not see the room, 403 when they have not joined it.</summary>
 public static class MessageAccess
 {
-    /// <summary>The message (tracked when asked) and the caller's membership, or the problem to answer.</summary>
-    public static async Task<(ChatMessage? Message, ChatMember? Member, IResult? Problem)> FindAsync(LoomDb db, Guid messageId, Guid userId, CancellationToken ct, bool track = false)
+    /// <summary>The message (tracked when asked), its room and the caller's membership, or the problem to answer.</summary>
+    public static async Task<(ChatMessage? Message, ChatRoom? Room, ChatMember? Member, IResult? Problem)> FindAsync(LoomDb db, Guid messageId, Guid userId, CancellationToken ct, bool track = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var messages = track ? db.Set<ChatMessage>() : db.Set<ChatMessage>().AsNoTracking();
         var message = await messages.FirstOrDefaultAsync(m => m.Id == messageId, ct);
-        if (message is null || await RoomAccess.FindAsync(db, message.RoomId, userId, ct) is not var (_, member))
+        if (message is null || await RoomAccess.FindAsync(db, message.RoomId, userId, ct) is not var (room, member))
         {
-            return (null, null, Problems.NotFound("message"));
+            return (null, null, null, Problems.NotFound("message"));
         }
 
-        return member is null ? (null, null, Problems.Forbidden("join the room first.")) : (message, member, null);
+        return member is null ? (null, null, null, Problems.Forbidden("join the room first.")) : (message, room, member, null);
     }
 
     /// <summary>Reaction counts by emoji for each of <paramref name="ids"/> that has any.</summary>

@@ -150,7 +150,7 @@ public static class MessagesApi
         }
 
         var userId = user.UserId();
-        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, room, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -172,8 +172,7 @@ public static class MessagesApi
         }
 
         // An edit in an encrypted room is a new envelope under the message's own client id and the current epoch.
-        var room = await db.Set<ChatRoom>().AsNoTracking().FirstAsync(r => r.Id == message.RoomId, ct);
-        if (await EnvelopeRules.CheckAsync(db, room, userId, message.ClientId, text, ct) is { } unsealed)
+        if (await EnvelopeRules.CheckAsync(db, room!, userId, message.ClientId, text, ct) is { } unsealed)
         {
             return unsealed.ToProblem();
         }
@@ -213,7 +212,7 @@ public static class MessagesApi
     public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, LoomDb db, IAuditChain audit, LoomClock clock, IChatRelay relay, HttpContext http, CancellationToken ct)
     {
         var userId = user.UserId();
-        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, _, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -261,7 +260,7 @@ public static class MessagesApi
     /// <summary>The earlier bodies of a message, oldest first (empty when never edited, or deleted).</summary>
     public static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, LoomDb db, CancellationToken ct)
     {
-        var (message, _, problem) = await MessageAccess.FindAsync(db, id, user.UserId(), ct);
+        var (message, _, _, problem) = await MessageAccess.FindAsync(db, id, user.UserId(), ct);
         if (problem is not null)
         {
             return problem;

@@ -48,7 +48,7 @@ public static class ReportsApi
         }
 
         var userId = s.User.UserId();
-        var (message, _, problem) = await MessageAccess.FindAsync(s.Db, id, userId, ct);
+        var (message, _, _, problem) = await MessageAccess.FindAsync(s.Db, id, userId, ct);
         if (problem is not null)
         {
             return problem;

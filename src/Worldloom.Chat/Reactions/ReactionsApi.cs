@@ -35,7 +35,7 @@ public static class ReactionsApi
         }
 
         var userId = user.UserId();
-        var (message, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, _, member, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -85,7 +85,7 @@ public static class ReactionsApi
         }
 
         var userId = user.UserId();
-        var (message, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
+        var (message, _, _, problem) = await MessageAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;

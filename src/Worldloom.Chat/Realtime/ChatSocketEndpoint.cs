@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Worldloom.Platform.Hosting;
 using Worldloom.Platform.Problems;
 using Worldloom.Platform.Tokens;
 
@@ -15,7 +16,7 @@ public static class ChatSocketEndpoint
     /// <summary>Maps the endpoint. Anonymous at the HTTP level: browsers authenticate with the first frame.</summary>
     public static IEndpointRouteBuilder MapChatSocket(this IEndpointRouteBuilder routes)
     {
-        routes.Map("/api/chat/ws", AcceptAsync).WithTags("Chat").ExcludeFromDescription();
+        routes.Map("/api/chat/ws", AcceptAsync).WithTags("Chat").ExcludeFromDescription().WithMetadata(new InBandAuthentication());
         return routes;
     }
 

@@ -10,24 +10,25 @@ public static class ReadMarkers
 {
     /// <summary>
     /// Moves <paramref name="userId"/>'s marker in <paramref name="roomId"/> forward to <paramref name="messageId"/> (never
-    /// back). The error is a protocol code (<see cref="ChatErrors"/>) with its detail, or null with the marker and unread count.
+    /// back). The error is a protocol code (<see cref="ChatErrors"/>) with its detail, or null with the marker, the unread
+    /// count, and the room and membership as they are now (for an answer that shows the room).
     /// </summary>
-    public static async Task<(string? Error, string? Detail, Guid Marker, int Unread)> MoveAsync(LoomDb db, Guid roomId, Guid userId, Guid messageId, CancellationToken ct)
+    public static async Task<(string? Error, string? Detail, Guid Marker, int Unread, ChatRoom? Room, ChatMember? Member)> MoveAsync(LoomDb db, Guid roomId, Guid userId, Guid messageId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await RoomAccess.FindAsync(db, roomId, userId, ct, trackMember: true) is not var (_, member))
+        if (await RoomAccess.FindAsync(db, roomId, userId, ct, trackMember: true) is not var (room, member))
         {
-            return (ChatErrors.NotFound, "no such room.", default, 0);
+            return (ChatErrors.NotFound, "no such room.", default, 0, null, null);
         }
 
         if (member is null)
         {
-            return (ChatErrors.NotMember, "join the room first.", default, 0);
+            return (ChatErrors.NotMember, "join the room first.", default, 0, null, null);
         }
 
         if (!await db.Set<ChatMessage>().AnyAsync(m => m.Id == messageId && m.RoomId == roomId, ct))
         {
-            return (ChatErrors.Invalid, "no message with that id in this room.", default, 0);
+            return (ChatErrors.Invalid, "no message with that id in this room.", default, 0, null, null);
         }
 
         if (messageId.CompareTo(member.LastReadMessageId) > 0)
@@ -39,6 +40,7 @@ public static class ReadMarkers
 
         var marker = await db.Set<ChatMember>().AsNoTracking().Where(m => m.RoomId == roomId && m.UserId == userId).Select(m => m.LastReadMessageId).FirstAsync(ct);
         var unread = (await RoomAccess.UnreadAsync(db, userId, ct)).GetValueOrDefault(roomId);
-        return (null, null, marker, unread);
+        member.LastReadMessageId = marker;
+        return (null, null, marker, unread, room, member);
     }
 }

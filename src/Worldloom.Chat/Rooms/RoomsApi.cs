@@ -222,7 +222,6 @@ public static class RoomsApi
         }
 
         await relay.PublishAsync(id, new ReadEvent(id, moved.Marker, moved.Unread), userId, ct);
-        var (room, member) = (await RoomAccess.FindAsync(db, id, userId, ct))!.Value;
-        return TypedResults.Ok(RoomView.From(room, member, moved.Unread));
+        return TypedResults.Ok(RoomView.From(moved.Room!, moved.Member, moved.Unread));
     }
 }

@@ -25,9 +25,12 @@ internal static class ChatBench
         ["Loom:Chat:RateLimits:UserPerSecond"] = "1000000",
 
         // The upgrade request carries no token (auth is the first frame, as a browser must do it), so it counts against
-        // the per-address limit on anonymous requests (20/s, burst 60); every bench connection comes from 127.0.0.1.
+        // the per-address limit on in-band-authenticated upgrades (200/s, burst 1,000), and the logins against the
+        // anonymous one; every bench connection comes from 127.0.0.1.
         ["Loom:RateLimits:PerIpPerSecond"] = "1000000",
         ["Loom:RateLimits:PerIpBurst"] = "1000000",
+        ["Loom:RateLimits:UpgradePerIpPerSecond"] = "1000000",
+        ["Loom:RateLimits:UpgradePerIpBurst"] = "1000000",
     };
 
     /// <summary>Runs the bench and returns the exit code.</summary>

@@ -28,6 +28,15 @@ public sealed class RateLimitOptions
     /// <summary>Burst size for one anonymous address.</summary>
     public int PerIpBurst { get; set; } = 60;
 
+    /// <summary>
+    /// Sustained anonymous upgrades per second from one address to endpoints that authenticate in band
+    /// (<see cref="InBandAuthentication"/>): a whole office behind one NAT reconnecting after a restart.
+    /// </summary>
+    public int UpgradePerIpPerSecond { get; set; } = 200;
+
+    /// <summary>Burst of such upgrades from one address.</summary>
+    public int UpgradePerIpBurst { get; set; } = 1000;
+
     /// <summary>Requests per minute to <c>/api/auth/*</c> from one address (on top of the login lockout rules).</summary>
     public int AuthPerMinute { get; set; } = 60;
 }

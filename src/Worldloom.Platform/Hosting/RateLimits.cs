@@ -24,8 +24,13 @@ public static class RateLimits
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<PlatformOptions>>().Value.RateLimits;
                 var sub = http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
-                return sub is not null
-                    ? RateLimitPartition.GetTokenBucketLimiter("user:" + sub, _ => Bucket(limits.PerUserPerSecond, limits.PerUserBurst))
+                if (sub is not null)
+                {
+                    return RateLimitPartition.GetTokenBucketLimiter("user:" + sub, _ => Bucket(limits.PerUserPerSecond, limits.PerUserBurst));
+                }
+
+                return http.GetEndpoint()?.Metadata.GetMetadata<InBandAuthentication>() is not null
+                    ? RateLimitPartition.GetTokenBucketLimiter("upgrade:" + http.ClientIp(), _ => Bucket(limits.UpgradePerIpPerSecond, limits.UpgradePerIpBurst))
                     : RateLimitPartition.GetTokenBucketLimiter("ip:" + http.ClientIp(), _ => Bucket(limits.PerIpPerSecond, limits.PerIpBurst));
             });
             o.AddPolicy(AuthPolicy, http =>

@@ -35,6 +35,43 @@ public sealed class SocketTests
     }
 
     [Fact]
+    public async Task AnonymousUpgrades_HaveTheirOwnPerAddressBucket_NotTheAnonymousPageLimit()
+    {
+        await using var host = await LoomHost.StartAsync(b =>
+        {
+            b.Configuration["Loom:RateLimits:PerIpBurst"] = "3";
+            b.Configuration["Loom:RateLimits:PerIpPerSecond"] = "1";
+            b.Configuration["Loom:RateLimits:UpgradePerIpBurst"] = "12";
+            b.Configuration["Loom:RateLimits:UpgradePerIpPerSecond"] = "1";
+        });
+        var user = await host.UserAsync();
+
+        // Ten users behind one address reconnect at once: more than the anonymous burst, within the upgrade burst.
+        var sockets = new List<ChatSocket>();
+        for (var i = 0; i < 10; i++)
+        {
+            var socket = await ChatSocket.OpenAsync(host);
+            sockets.Add(socket);
+            await socket.SendAsync(new { type = "auth", token = user.AccessToken });
+            await socket.ExpectAsync("ready");
+        }
+
+        // The upgrade bucket still ends: a flood of upgrades from one address is refused with 429.
+        var refused = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                sockets.Add(await ChatSocket.OpenAsync(host));
+            }
+        });
+        Assert.Contains("429", refused.Message, StringComparison.Ordinal);
+        foreach (var socket in sockets)
+        {
+            await socket.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task BearerHeader_AuthenticatesTheUpgrade()
     {
         await using var host = await LoomHost.StartAsync();
