@@ -7,6 +7,7 @@ import { Composer } from '../components/chat/Composer';
 import { InviteButton } from '../components/chat/InviteButton';
 import { MessageItem } from '../components/chat/MessageItem';
 import { RoomSidebar } from '../components/chat/RoomSidebar';
+import { LockIcon } from '../components/chat/LockIcon';
 import { SafetyPanel } from '../components/chat/SafetyPanel';
 import { ThreadPanel } from '../components/chat/ThreadPanel';
 import { authorName } from '../components/chat/names';
@@ -140,9 +141,10 @@ function RoomView({ roomId }: { roomId: string }) {
             <h2>
               {roomTitle(room)}
               {room.encrypted && (
-                <span className="chat-lock" role="img" aria-label="end-to-end encrypted" title="End-to-end encrypted">
-                  {' \u{1F512}'}
-                </span>
+                <>
+                  {' '}
+                  <LockIcon />
+                </>
               )}
             </h2>
             {room.topic && <p className="muted">{room.topic}</p>}

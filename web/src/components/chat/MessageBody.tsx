@@ -1,5 +1,6 @@
 import { useChatStore } from '../../chat/ChatContext';
 import type { ChatMessage } from '../../chat/socket';
+import { LockIcon } from './LockIcon';
 import { describeOpened, useOpenedBody } from './messageText';
 
 /**
@@ -18,16 +19,14 @@ export function MessageBody({ message }: { message: ChatMessage }) {
   if (opened?.ok) {
     return (
       <p className="chat-msg__body" data-encrypted="true">
-        <span className="chat-lock" role="img" aria-label="end-to-end encrypted" title="End-to-end encrypted: opened and verified on this device">
-          {'\u{1F512}'}
-        </span>{' '}
+        <LockIcon title="End-to-end encrypted: opened and verified on this device" />{' '}
         {opened.text}
       </p>
     );
   }
   return (
     <p className="chat-msg__body chat-msg__body--sealed" data-encrypted="true" data-testid="sealed-body" title={opened && !opened.ok ? opened.detail : undefined}>
-      {describeOpened(opened)}
+      <LockIcon title={opened && !opened.ok ? opened.detail : 'End-to-end encrypted'} /> {describeOpened(opened)}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { toProblem, type ProblemError } from '../../api/problem';
 import type { ChatRoom } from '../../chat/store';
 import { ProblemAlert } from '../ui';
+import { LockIcon } from './LockIcon';
 import { authorName } from './names';
 import { NewDirectMessage } from './NewDirectMessage';
 
@@ -54,9 +55,10 @@ export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms
                 <span className="chat-room-link__name">
                   # {r.name}
                   {r.encrypted && (
-                    <span className="chat-lock" role="img" aria-label="end-to-end encrypted" title="End-to-end encrypted">
-                      {' \u{1F512}'}
-                    </span>
+                    <>
+                      {' '}
+                      <LockIcon />
+                    </>
                   )}
                 </span>
                 {r.unread > 0 && (

@@ -2,9 +2,9 @@ import { useChatState, useChatStore } from '../../chat/ChatContext';
 import type { Opened } from '../../chat/keyring';
 import type { ChatMessage } from '../../chat/socket';
 
-export const NO_KEY_TEXT = '\u{1F512} can\u2019t decrypt (no key for this device yet)';
-export const INVALID_TEXT = '\u{1F512} can\u2019t decrypt (this message failed verification)';
-export const OPENING_TEXT = '\u{1F512} decrypting\u2026';
+export const NO_KEY_TEXT = 'can\u2019t decrypt (no key for this device yet)';
+export const INVALID_TEXT = 'can\u2019t decrypt (this message failed verification)';
+export const OPENING_TEXT = 'decrypting\u2026';
 
 /** What a body shows as one line of text: the plaintext, or a placeholder that never contains unauthenticated text. */
 export function describeOpened(opened: Opened | null): string {
