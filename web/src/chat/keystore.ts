@@ -46,9 +46,13 @@ export class MemoryKeyStore implements DeviceKeyStore {
 const DB_NAME = 'worldloom-chat';
 const STORE = 'devices';
 
-/** Devices in IndexedDB, one record per user id (several people may use one browser profile). */
+/**
+ * Devices in IndexedDB, one record per user id (several people may use one browser profile). Where IndexedDB will not
+ * open (some private modes), it falls back to memory: the device then lasts as long as the page.
+ */
 export class IndexedDbKeyStore implements DeviceKeyStore {
   private db: Promise<IDBDatabase> | null = null;
+  private fallback: MemoryKeyStore | null = null;
 
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise((resolve, reject) => {
@@ -71,16 +75,30 @@ export class IndexedDbKeyStore implements DeviceKeyStore {
     });
   }
 
+  private async usable(): Promise<boolean> {
+    if (this.fallback) return false;
+    try {
+      await this.open();
+      return true;
+    } catch {
+      this.fallback = new MemoryKeyStore();
+      return false;
+    }
+  }
+
   async load(userId: string) {
+    if (!(await this.usable())) return this.fallback!.load(userId);
     const rec = await this.run<StoredDevice | undefined>('readonly', (s) => s.get(userId));
     return rec ?? null;
   }
 
   async save(device: StoredDevice) {
+    if (!(await this.usable())) return this.fallback!.save(device);
     await this.run('readwrite', (s) => s.put(device));
   }
 
   async remove(userId: string) {
+    if (!(await this.usable())) return this.fallback!.remove(userId);
     await this.run('readwrite', (s) => s.delete(userId));
   }
 }
