@@ -2,7 +2,8 @@
 // (IndexedDB), chat in an encrypted room and in a direct conversation; the server only ever holds `e1.` envelopes.
 //
 // ./test runs it against a real `loom serve` after chat.e2e.test.mjs (same env vars: LOOM_URL, LOOM_CHROMIUM).
-// Screenshots: tests/e2e/artifacts/chat-e2e-a.png, chat-e2e-b.png (encrypted room), chat-e2e-dm-a.png, chat-e2e-dm-b.png.
+// Screenshots: tests/e2e/artifacts/chat-e2e-a.png, chat-e2e-b.png (encrypted room), chat-e2e-dm-a.png, chat-e2e-dm-b.png
+// (a DM with the devices panel open), chat-e2e-new-device.png (Bob's second browser before it has the key).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -196,7 +197,7 @@ test('an encrypted room: both read each other, the server holds envelopes only, 
   assert.deepEqual(pageErrors, []);
 });
 
-test('a direct conversation is encrypted, survives a reload (keys in IndexedDB), and both see the same safety number', async () => {
+test('a direct conversation is encrypted, survives a reload (keys in IndexedDB), shows the same safety number to both, and reaches a new device', async () => {
   // Alice opens a DM with Bob by his user id.
   await a.getByRole('button', { name: 'New direct message' }).click();
   await a.getByLabel('Person (name or user id)').fill(ids.bob);
@@ -238,5 +239,21 @@ test('a direct conversation is encrypted, survives a reload (keys in IndexedDB),
 
   await a.screenshot({ path: join(ARTIFACTS, 'chat-e2e-dm-a.png'), fullPage: true });
   await b.screenshot({ path: join(ARTIFACTS, 'chat-e2e-dm-b.png'), fullPage: true });
+
+  // Bob on a second browser is a new device: no key yet, so the bodies stay closed (never shown as ciphertext)...
+  const b2 = await openAs(bob);
+  await b2.goto(`${BASE}/chat/${dmId}`);
+  await expectVisible(b2, b2.getByText('can\u2019t decrypt (no key for this device yet)'), 'a new device should show the no-key placeholder');
+  assert.equal((await devicesOf('bob')).length, 2);
+  assert.equal(await b2.getByText('Psst, Bob').count(), 0);
+  await b2.screenshot({ path: join(ARTIFACTS, 'chat-e2e-new-device.png'), fullPage: true });
+  // ...until Alice's page, opening the conversation again, wraps the current key for it; then they open.
+  await a.getByRole('link', { name: new RegExp(`# ${roomName}`) }).click();
+  await expectVisible(a, a.getByRole('heading', { name: `# ${roomName}` }));
+  await a.getByRole('list', { name: 'Direct messages' }).getByRole('link').first().click();
+  await expectVisible(a, message(a, 'At noon, then'));
+  await expectVisible(b2, message(b2, 'Psst, Bob: meet me by the well'), 'the new device did not get the key from Alice\u2019s page');
+  await expectVisible(b2, message(b2, 'At noon, then'));
+  await b2.context().close();
   assert.deepEqual(pageErrors, []);
 });

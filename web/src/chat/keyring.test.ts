@@ -114,6 +114,24 @@ describe('room keys and messages', () => {
     expect(await alice.shareMissing(roomId)).toBe(0);
   });
 
+  it('after a reload, sharing with a new device works while bodies are being opened (one key fetch serves both)', async () => {
+    const server = new FakeKeyServer();
+    const aliceStore = new MemoryKeyStore();
+    const alice = client(server, ALICE, aliceStore);
+    const bob = client(server, BOB);
+    await bob.device();
+    const roomId = server.room([ALICE, BOB]);
+    const sealed = await alice.seal(roomId, 'before the reload', 'c-1');
+    const bobLaptop = client(server, BOB); // Bob's second browser: a new device with no wrap yet
+    await bobLaptop.device();
+    const reloaded = client(server, ALICE, aliceStore); // the same device, no keys in memory
+    const [opened, shared] = await Promise.all([reloaded.open(roomId, ALICE, 'c-1', sealed), reloaded.shareMissing(roomId)]);
+    expect(opened).toEqual({ ok: true, text: 'before the reload' });
+    expect(shared).toBe(1);
+    await bobLaptop.refreshRoomKeys(roomId, true);
+    expect(await bobLaptop.open(roomId, ALICE, 'c-1', sealed)).toEqual({ ok: true, text: 'before the reload' });
+  });
+
   it('a member without a wrap of the current epoch, when nobody shares it, makes the next one', async () => {
     const { server, alice, roomId } = await twoInRoom();
     await alice.seal(roomId, 'one', 'c-1');

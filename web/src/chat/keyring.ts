@@ -145,6 +145,10 @@ export class Keyring {
    * sender device as its owner's device list has it. Returns how many keys were new. `force` skips the throttle.
    */
   refreshRoomKeys(roomId: string, force = false): Promise<number> {
+    // A fetch under way answers everyone who asks meanwhile; a forced one (after news of a new epoch) waits for it and
+    // asks again, since it may have been sent before that epoch existed.
+    const running = this.inflight.get(`keys:${roomId}`) as Promise<number> | undefined;
+    if (running) return force ? running.catch(() => 0).then(() => this.refreshRoomKeys(roomId, true)) : running;
     const last = this.lastKeyFetch.get(roomId) ?? 0;
     if (!force && Date.now() - last < 2_000) return Promise.resolve(0);
     return this.once(`keys:${roomId}`, async () => {
@@ -155,14 +159,18 @@ export class Keyring {
       for (const w of wraps) {
         if (this.roomKey(roomId, w.epoch)) continue;
         const signer = await this.ed25519Of(w.senderUserId, w.senderDeviceId);
-        if (!signer) continue;
+        if (!signer) {
+          console.warn(`chat: the key of epoch ${w.epoch} in ${roomId} names a sender device that is not its owner's; ignored`);
+          continue;
+        }
         try {
           const key = await unwrapRoomKey(
             fromBase64(w.wrapped), { roomId, epoch: w.epoch, recipientDeviceId: me.id, senderDeviceId: w.senderDeviceId }, me.keys, signer);
           this.setKey(roomId, w.epoch, key);
           added++;
-        } catch {
+        } catch (err) {
           // A wrap that does not verify or open is ignored: another may come, or the next epoch.
+          console.warn(`chat: the key of epoch ${w.epoch} in ${roomId} did not open: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
       return added;

@@ -10,7 +10,7 @@ import { Keyring, isStaleKey, type Opened } from './keyring';
 import { defaultKeyStore, type DeviceKeyStore } from './keystore';
 import { searchLoaded, type LocalHit } from './localSearch';
 import { ChatSocket, TypingTracker, compareIds, mergeMessages, newClientId, type ChatMessage, type ChatSocketEvent, type SocketStatus } from './socket';
-import { toBase64 } from './crypto';
+import { parseEnvelope, toBase64 } from './crypto';
 
 export interface ChatRoom {
   id: string;
@@ -452,28 +452,31 @@ export class ChatStore {
 
   /**
    * Some bodies wait for a key this device has no wrap of yet (a member's client shares it when it sees us, and tells
-   * us nothing): ask for this device's wraps again, after 1, 2, 4… up to 30 seconds, while any body still waits.
+   * us nothing): ask for this device's wraps again, after 1, 2, 4, 8 and then every 10 seconds (for about six minutes)
+   * while any body still waits for a key.
    */
   private awaitKeys(roomId: string) {
     if (this.keyWaits.has(roomId)) return;
     const schedule = (attempt: number) => {
       const timer = setTimeout(async () => {
-        const added = await this.keyring?.refreshRoomKeys(roomId, true).catch(() => 0);
+        await this.keyring?.refreshRoomKeys(roomId, true).catch(() => 0);
         this.keyWaits.delete(roomId);
-        if (added) this.openAll(roomId, true);
-        else if (attempt < 12 && this.waitingForKey(roomId)) {
-          this.keyWaits.set(roomId, { timer: schedule(attempt + 1), attempt: attempt + 1 });
-        }
-      }, Math.min(30_000, 1_000 * 2 ** attempt));
+        // Keys may also have come by another fetch meanwhile: open again what now has its key, wait on for the rest.
+        this.openAll(roomId, true);
+        if (attempt < 40 && this.waitingForKey(roomId)) this.keyWaits.set(roomId, { timer: schedule(attempt + 1), attempt: attempt + 1 });
+      }, Math.min(10_000, 1_000 * 2 ** attempt));
       return timer;
     };
     this.keyWaits.set(roomId, { timer: schedule(0), attempt: 0 });
   }
 
+  /** Whether some body of the room waits for an epoch's key that this device still lacks. */
   private waitingForKey(roomId: string): boolean {
     return this.room(roomId).messages.some((m) => {
       const r = m.body !== null && !m.deleted ? this.state.opened[openedKey(m, m.body)] : undefined;
-      return r !== undefined && !r.ok && r.reason === 'no_key';
+      if (r === undefined || r.ok || r.reason !== 'no_key') return false;
+      const epoch = parseEnvelope(m.body!)?.epoch;
+      return epoch !== undefined && !this.keyring?.roomKey(roomId, epoch);
     });
   }
 
