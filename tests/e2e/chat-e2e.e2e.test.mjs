@@ -198,11 +198,12 @@ test('an encrypted room: both read each other, the server holds envelopes only, 
 });
 
 test('a direct conversation is encrypted, survives a reload (keys in IndexedDB), shows the same safety number to both, and reaches a new device', async () => {
-  // Alice opens a DM with Bob by his user id.
+  // Alice finds Bob by name (GET /api/chat/users?q=) and opens a DM with him.
   await a.getByRole('button', { name: 'New direct message' }).click();
-  await a.getByLabel('Person (name or user id)').fill(ids.bob);
-  await a.getByRole('button', { name: 'Open conversation' }).click();
-  await expectVisible(a, a.getByRole('heading', { name: /^@ / }), 'Alice: the DM did not open');
+  await a.getByLabel('Person (name or user id)').fill(`Bob ${runId}`);
+  await a.getByRole('button', { name: 'Find' }).click();
+  await a.getByRole('button', { name: `Message Bob ${runId}` }).click();
+  await expectVisible(a, a.getByRole('heading', { name: `@ Bob ${runId}` }), 'Alice: the DM did not open');
   const dmId = new URL(a.url()).pathname.split('/').pop();
   const aInput = a.locator('#chat-input');
   await aInput.fill('Psst, Bob: meet me by the well');
@@ -212,7 +213,7 @@ test('a direct conversation is encrypted, survives a reload (keys in IndexedDB),
   // Bob reloads: the same device (from IndexedDB) opens it; no second device is registered.
   await b.goto(`${BASE}/chat`);
   await expectVisible(b, b.getByText('Connected'));
-  const dmLink = b.getByRole('list', { name: 'Direct messages' }).getByRole('link');
+  const dmLink = b.getByRole('list', { name: 'Direct messages' }).getByRole('link', { name: `@ Alice ${runId}` });
   await expectVisible(b, dmLink, 'Bob\u2019s sidebar lists no DM');
   await dmLink.first().click();
   await expectVisible(b, message(b, 'Psst, Bob: meet me by the well'), 'Bob did not read the DM');
