@@ -3,7 +3,8 @@
 //
 // ./test runs it against a real `loom serve` after chat.e2e.test.mjs (same env vars: LOOM_URL, LOOM_CHROMIUM).
 // Screenshots: tests/e2e/artifacts/chat-e2e-a.png, chat-e2e-b.png (encrypted room), chat-e2e-dm-a.png, chat-e2e-dm-b.png
-// (a DM with the devices panel open), chat-e2e-new-device.png (Bob's second browser before it has the key).
+// (a DM with the devices panel open), chat-e2e-new-device.png (Bob's second browser before it has the key),
+// chat-e2e-new-device-a.png (Alice told about Bob's new device).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -253,6 +254,11 @@ test('a direct conversation is encrypted, survives a reload (keys in IndexedDB),
   await expectVisible(a, a.getByRole('heading', { name: `# ${roomName}` }));
   await a.getByRole('list', { name: 'Direct messages' }).getByRole('link').first().click();
   await expectVisible(a, message(a, 'At noon, then'));
+  // Alice's page flags the device it has not seen before, to compare safety numbers.
+  await expectVisible(a, a.getByTestId('new-devices').getByText(`Bob ${runId}`, { exact: false }), 'Alice was not told about Bob\u2019s new device');
+  await a.screenshot({ path: join(ARTIFACTS, 'chat-e2e-new-device-a.png'), fullPage: true });
+  await a.getByTestId('new-devices').getByRole('button', { name: 'Dismiss' }).click();
+  await expectHidden(a, a.getByTestId('new-devices'));
   await expectVisible(b2, message(b2, 'Psst, Bob: meet me by the well'), 'the new device did not get the key from Alice\u2019s page');
   await expectVisible(b2, message(b2, 'At noon, then'));
   await b2.context().close();

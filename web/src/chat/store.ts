@@ -7,7 +7,8 @@ import { api } from '../api/client';
 import { toProblem } from '../api/problem';
 import { onNames } from '../components/chat/names';
 import { Keyring, isStaleKey, type Opened } from './keyring';
-import { defaultKeyStore, type DeviceKeyStore } from './keystore';
+import { defaultKeyStore, type DeviceKeyStore, type DeviceView } from './keystore';
+import { SeenDevices } from './seenDevices';
 import { searchLoaded, type LocalHit } from './localSearch';
 import { ChatSocket, TypingTracker, compareIds, mergeMessages, newClientId, type ChatMessage, type ChatSocketEvent, type SocketStatus } from './socket';
 import { parseEnvelope, toBase64 } from './crypto';
@@ -76,6 +77,8 @@ export interface ChatState {
   deviceError: string | null;
   /** Bumped when display names arrive, so views render them. */
   namesVersion: number;
+  /** Per encrypted room: members' devices this browser has not seen before (compare safety numbers). */
+  newDevices: Record<string, DeviceView[]>;
 }
 
 /** The key of an opened body: an envelope opens only for the room, author and client id it was sealed for. */
@@ -120,8 +123,9 @@ export function describeError(code: string, detail: string, retryAfterMs?: numbe
 export class ChatStore {
   readonly socket: ChatSocket;
   private state: ChatState = {
-    status: 'closed', userId: null, rooms: null, roomsError: null, byRoom: {}, pending: [], typing: {}, opened: {}, device: null, deviceError: null, namesVersion: 0,
+    status: 'closed', userId: null, rooms: null, roomsError: null, byRoom: {}, pending: [], typing: {}, opened: {}, device: null, deviceError: null, namesVersion: 0, newDevices: {},
   };
+  private readonly seenDevices: SeenDevices | null;
   /** End-to-end encryption: this browser's device and the room keys it holds. */
   readonly keyring: Keyring | null;
   /** Bodies being opened now (by openedKey). */
@@ -148,6 +152,7 @@ export class ChatStore {
     this.socket = socket ?? new ChatSocket({ url: `${proto}://${host}/api/chat/ws`, token: (ms) => api.accessTokenFor(ms) });
     this.state.userId = userId;
     this.keyring = userId ? new Keyring({ userId, http: api, store: keyStore ?? defaultKeyStore(), deviceName: deviceName() }) : null;
+    this.seenDevices = userId ? new SeenDevices(typeof localStorage !== 'undefined' ? localStorage : null, userId) : null;
   }
 
   // ---- external store -----------------------------------------------------
@@ -228,7 +233,10 @@ export class ChatStore {
       this.setRoom(roomId, { messages: mergeMessages(r.messages, page), hasMore: page.length === PAGE, loaded: true, error: null });
       this.socket.subscribe(roomId, page[0]?.id ?? null);
       // New members or devices may lack the current key; share it if this device holds it.
-      if (this.roomView(roomId)?.encrypted) this.shareKeys(roomId, true);
+      if (this.roomView(roomId)?.encrypted) {
+        this.shareKeys(roomId, true);
+        void this.reviewDevices(roomId);
+      }
     } catch (err) {
       this.setRoom(roomId, { loaded: true, error: toProblem(err).summary });
     }
@@ -502,6 +510,25 @@ export class ChatStore {
     }
   }
 
+  /** Flags members' devices this browser has not seen before (a person seen for the first time is trusted silently). */
+  async reviewDevices(roomId: string) {
+    if (!this.seenDevices) return;
+    try {
+      const fresh = this.seenDevices.review(await api.get<DeviceView[]>(`/api/chat/rooms/${roomId}/devices`));
+      this.set({ newDevices: { ...this.state.newDevices, [roomId]: fresh } });
+    } catch {
+      // Shown next time the room opens.
+    }
+  }
+
+  /** The user saw the notice about new devices in the room. */
+  acknowledgeDevices(roomId: string) {
+    const fresh = this.state.newDevices[roomId] ?? [];
+    this.seenDevices?.acknowledge(fresh);
+    const rest = Object.fromEntries(Object.entries(this.state.newDevices).map(([r, list]) => [r, list.filter((d) => !fresh.includes(d))]));
+    this.set({ newDevices: rest });
+  }
+
   /** Opens (or makes) the direct conversation with a user; returns its room. */
   async openDirect(userId: string): Promise<ChatRoom> {
     const room = await api.post<ChatRoom>('/api/chat/dms', { userId });
@@ -593,7 +620,10 @@ export class ChatStore {
         break;
       case 'member':
         if (ev.userId === this.state.userId) void this.loadRooms();
-        else if (ev.change === 'joined' && this.roomView(ev.roomId)?.encrypted) this.shareKeys(ev.roomId, true);
+        else if (ev.change === 'joined' && this.roomView(ev.roomId)?.encrypted) {
+          this.shareKeys(ev.roomId, true);
+          void this.reviewDevices(ev.roomId);
+        }
         break;
       case 'send_failed': {
         const tries = this.reseals.get(ev.clientId) ?? 0;

@@ -161,6 +161,18 @@ function RoomView({ roomId }: { roomId: string }) {
             {canModerate && room.kind !== 'direct' && <InviteButton roomId={roomId} />}
           </div>
         </header>
+        {(state.newDevices[roomId]?.length ?? 0) > 0 && (
+          <div className="alert alert--warning chat-error" role="status" data-testid="new-devices">
+            <span>
+              New device{state.newDevices[roomId].length > 1 ? 's' : ''}:{' '}
+              {state.newDevices[roomId].map((d) => `${authorName(d.userId, me)} (${d.name})`).join(', ')}. Compare safety numbers under
+              Devices to be sure it is theirs.
+            </span>
+            <button type="button" className="btn btn--sm" onClick={() => store.acknowledgeDevices(roomId)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {rs?.error && (
           <div className="alert alert--error chat-error" role="alert">
             <span>{rs.error}</span>
