@@ -162,6 +162,18 @@ describe('room keys and messages', () => {
     expect(await bob.open(roomId, ALICE, 'c-9', sealed)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
+  it('seals an attachment key for its file and message only', async () => {
+    const { alice, bob, roomId } = await twoInRoom();
+    const fileId = '0190ABCD-0000-7000-8000-00000000F11E';
+    const keyText = 'k'.repeat(54);
+    const sealed = await alice.sealFileKey(roomId, fileId, keyText, 'c-file');
+    expect(await bob.openFileKey(roomId, ALICE, 'c-file', sealed, fileId)).toBe(keyText);
+    expect(await bob.openFileKey(roomId, ALICE, 'c-file', sealed, '0190abcd-0000-7000-8000-00000000f11f')).toBeNull();
+    expect(await bob.openFileKey(roomId, ALICE, 'c-other', sealed, fileId)).toBeNull();
+    expect(await bob.open(roomId, ALICE, 'c-file', sealed)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await bob.openFileKey(roomId, ALICE, 'c-msg', await alice.seal(roomId, 'just words', 'c-msg'), fileId)).toBeNull();
+  });
+
   it('safety numbers agree between the two devices', async () => {
     const { alice, bob, roomId } = await twoInRoom();
     const fromAlice = (await alice.safety(roomId)).find((d) => !d.mine)!;

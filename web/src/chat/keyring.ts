@@ -300,6 +300,31 @@ export class Keyring {
     }
   }
 
+  /**
+   * An attachment's key for an encrypted room (docs/chat.md, "Sharing: attachments"): `loom-file-key-v1 <fileId>
+   * <keyText>` sealed like a body, under the message's clientId.
+   */
+  sealFileKey(roomId: string, fileId: string, keyText: string, clientId: string): Promise<string> {
+    return this.seal(roomId, `${FILE_KEY_PREFIX}${fileId.toLowerCase()} ${keyText}`, clientId);
+  }
+
+  /** The keyText inside an attachment's sealed key, when it opens, is authentic, and names this very file; else null. */
+  async openFileKey(roomId: string, authorId: string, clientId: string, sealed: string, fileId: string): Promise<string | null> {
+    const parts = parseEnvelope(sealed);
+    if (!parts) return null;
+    if (!this.roomKey(roomId, parts.epoch)) await this.refreshRoomKeys(roomId).catch(() => 0);
+    const signer = await this.ed25519Of(authorId, parts.senderDeviceId).catch(() => undefined);
+    if (!signer) return null;
+    try {
+      const text = await openMessage(sealed, roomId, clientId, (e) => this.roomKey(roomId, e), () => signer);
+      const [prefix, id, keyText, ...rest] = text.split(' ');
+      // The fileId inside must be the attachment's, so a server cannot move a key onto another file.
+      return `${prefix} ` === FILE_KEY_PREFIX && id === fileId.toLowerCase() && keyText && rest.length === 0 ? keyText : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Every device of the room's members with its safety number against this device. */
   async safety(roomId: string): Promise<DeviceSafety[]> {
     const me = await this.device();
