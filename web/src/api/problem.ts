@@ -19,6 +19,8 @@ export class ProblemError extends Error {
   readonly detail: string | null;
   readonly type: string | null;
   readonly fieldErrors: FieldErrors;
+  /** Members beyond the standard ones (chat's `code`, `currentEpoch`, `missingDevices`…). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -26,6 +28,7 @@ export class ProblemError extends Error {
     detail?: string | null;
     type?: string | null;
     fieldErrors?: FieldErrors;
+    extensions?: Record<string, unknown>;
   }) {
     super(init.detail || init.title);
     this.name = 'ProblemError';
@@ -34,6 +37,7 @@ export class ProblemError extends Error {
     this.detail = init.detail ?? null;
     this.type = init.type ?? null;
     this.fieldErrors = init.fieldErrors ?? {};
+    this.extensions = init.extensions ?? {};
   }
 
   /** Human-facing sentence for a banner. */
@@ -96,6 +100,8 @@ export function defaultTitle(status: number): string {
   return STATUS_TITLES[status] ?? `Request failed (${status}).`;
 }
 
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
 /** Build a ProblemError from a parsed body (may be anything) and HTTP status. */
 export function problemFromBody(status: number, body: unknown): ProblemError {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
@@ -108,6 +114,7 @@ export function problemFromBody(status: number, body: unknown): ProblemError {
       detail,
       type: typeof p.type === 'string' ? p.type : null,
       fieldErrors: normalizeFieldErrors(p.errors),
+      extensions: Object.fromEntries(Object.entries(p).filter(([k]) => !STANDARD_MEMBERS.has(k))),
     });
   }
   if (typeof body === 'string' && body.trim() && body.length < 300 && !body.trimStart().startsWith('<')) {

@@ -204,7 +204,11 @@ export function newClientId(): string {
 }
 
 /** Error codes after which resending the same frame cannot succeed. */
-const FINAL_SEND_ERRORS = new Set(['invalid', 'not_found', 'not_member', 'banned', 'muted', 'too_large', 'stale_key', 'bad_frame', 'unknown_type']);
+const FINAL_SEND_ERRORS = new Set([
+  'invalid', 'not_found', 'not_member', 'banned', 'muted', 'too_large', 'stale_key', 'bad_frame', 'unknown_type',
+  // Envelope refusals (docs/chat-security.md): the same frame would be refused again; the store re-seals stale ones.
+  'no_room_key', 'plaintext_in_encrypted_room', 'malformed_envelope', 'unknown_device', 'bad_signature', 'body_too_long',
+]);
 
 export type RefEntry =
   | { kind: 'send'; roomId: string; clientId: string }

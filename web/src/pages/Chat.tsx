@@ -2,10 +2,13 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useChatState, useChatStore } from '../chat/ChatContext';
 import type { ChatMessage } from '../chat/socket';
+import type { ChatRoom } from '../chat/store';
 import { Composer } from '../components/chat/Composer';
 import { InviteButton } from '../components/chat/InviteButton';
 import { MessageItem } from '../components/chat/MessageItem';
 import { RoomSidebar } from '../components/chat/RoomSidebar';
+import { LockIcon } from '../components/chat/LockIcon';
+import { SafetyPanel } from '../components/chat/SafetyPanel';
 import { ThreadPanel } from '../components/chat/ThreadPanel';
 import { authorName } from '../components/chat/names';
 import { EmptyState, Spinner, usePageTitle } from '../components/ui';
@@ -15,11 +18,13 @@ export function ChatPage() {
   const store = useChatStore();
   const state = useChatState();
   const room = state?.rooms?.find((r) => r.id === roomId) ?? null;
-  usePageTitle(room ? `# ${room.name}` : 'Chat');
+  usePageTitle(room ? roomTitle(room) : 'Chat');
 
   // Opening the page refreshes the lists: public rooms made since are not announced over the socket.
   useEffect(() => {
     void store?.loadRooms();
+    // First use of chat in this browser: make and register this device's encryption keys.
+    void store?.ensureDevice();
   }, [store]);
 
   if (!store || !state) {
@@ -41,6 +46,7 @@ export function ChatPage() {
         </div>
       </div>
       {state.roomsError && <p className="error-text" role="alert">{state.roomsError}</p>}
+      {state.deviceError && <p className="error-text" role="alert">{state.deviceError}</p>}
       <div className="chat-layout">
         <RoomSidebar rooms={state.rooms ?? []} currentId={roomId} onChanged={() => void store.loadRooms()} />
         {roomId && room?.joined ? (
@@ -132,7 +138,15 @@ function RoomView({ roomId }: { roomId: string }) {
       <section className="chat-main" aria-label={`Room ${room.name}`}>
         <header className="chat-main__head">
           <div>
-            <h2># {room.name}</h2>
+            <h2>
+              {roomTitle(room)}
+              {room.encrypted && (
+                <>
+                  {' '}
+                  <LockIcon />
+                </>
+              )}
+            </h2>
             {room.topic && <p className="muted">{room.topic}</p>}
             <p className="chat-online" aria-label="Online members">
               {[...online].map((u) => (
@@ -142,8 +156,23 @@ function RoomView({ roomId }: { roomId: string }) {
               ))}
             </p>
           </div>
-          {canModerate && <InviteButton roomId={roomId} />}
+          <div className="btn-row">
+            {room.encrypted && <SafetyPanel roomId={roomId} />}
+            {canModerate && room.kind !== 'direct' && <InviteButton roomId={roomId} />}
+          </div>
         </header>
+        {(state.newDevices[roomId]?.length ?? 0) > 0 && (
+          <div className="alert alert--warning chat-error" role="status" data-testid="new-devices">
+            <span>
+              New device{state.newDevices[roomId].length > 1 ? 's' : ''}:{' '}
+              {state.newDevices[roomId].map((d) => `${authorName(d.userId, me)} (${d.name})`).join(', ')}. Compare safety numbers under
+              Devices to be sure it is theirs.
+            </span>
+            <button type="button" className="btn btn--sm" onClick={() => store.acknowledgeDevices(roomId)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {rs?.error && (
           <div className="alert alert--error chat-error" role="alert">
             <span>{rs.error}</span>
@@ -227,7 +256,7 @@ function RoomView({ roomId }: { roomId: string }) {
               : '\u00a0'}
         </p>
         <Composer
-          roomName={room.name}
+          roomName={room.kind === 'direct' ? roomTitle(room).slice(2) : room.name}
           me={me}
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(null)}
@@ -252,4 +281,9 @@ function RoomView({ roomId }: { roomId: string }) {
       )}
     </>
   );
+}
+
+/** "# name" for a room, "@ name" for a direct conversation (the other person). */
+function roomTitle(room: ChatRoom): string {
+  return room.kind === 'direct' ? `@ ${room.peer ? authorName(room.peer, null) : 'direct'}` : `# ${room.name}`;
 }

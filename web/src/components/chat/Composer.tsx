@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChatMessage } from '../../chat/socket';
+import { useMessageText } from './messageText';
 import { authorName } from './names';
 
 const TYPING_EVERY_MS = 3_000;
@@ -29,6 +30,7 @@ export function Composer({
 }) {
   const [text, setText] = useState('');
   const lastTyping = useRef(0);
+  const replyText = useMessageText(replyTo);
 
   const submit = () => {
     const body = text.trim();
@@ -55,7 +57,7 @@ export function Composer({
       {replyTo && (
         <div className="chat-composer__reply" data-testid="replying-to">
           <span>
-            Replying to <strong>{authorName(replyTo.authorId, me)}</strong>: {replyTo.deleted ? 'message deleted' : replyTo.body}
+            Replying to <strong>{authorName(replyTo.authorId, me)}</strong>: {replyText}
           </span>
           <button type="button" className="btn btn--sm" onClick={onCancelReply} aria-label="Cancel reply">
             ×

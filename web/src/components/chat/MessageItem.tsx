@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { toProblem } from '../../api/problem';
+import { useChatStore } from '../../chat/ChatContext';
 import type { ChatMessage } from '../../chat/socket';
 import { formatDateTime } from '../../lib/format';
 import { MessageBody } from './MessageBody';
+import { describeOpened, useMessageText, useOpenedBody } from './messageText';
 import { authorName } from './names';
 
 export const COMMON_EMOJI = ['👍', '❤️', '😂', '🎉', '😮', '👀'];
@@ -46,11 +48,18 @@ export function MessageItem({
   const [history, setHistory] = useState<Revision[] | string | null>(null);
   const own = message.authorId === me;
   const name = authorName(message.authorId, me);
+  const store = useChatStore();
+  const opened = useOpenedBody(message);
+  const parentText = useMessageText(parent ?? null);
 
   const showHistory = async () => {
     if (history) return setHistory(null);
     try {
-      setHistory(await api.get<Revision[]>(`/api/chat/messages/${message.id}/history`));
+      const revisions = await api.get<Revision[]>(`/api/chat/messages/${message.id}/history`);
+      // In encrypted rooms earlier bodies are envelopes under the same clientId: open each as the body is opened.
+      setHistory(await Promise.all(revisions.map(async (h) => ({
+        ...h, body: store ? describeOpened(await store.openRevision(message, h.body)) : h.body,
+      }))));
     } catch (err) {
       setHistory(toProblem(err).summary);
     }
@@ -74,7 +83,7 @@ export function MessageItem({
         <blockquote className="chat-msg__quote" data-testid="quoted-parent">
           {parent ? (
             <>
-              <strong>{authorName(parent.authorId, me)}</strong>: {parent.deleted ? 'message deleted' : parent.body}
+              <strong>{authorName(parent.authorId, me)}</strong>: {parentText}
             </>
           ) : (
             'Reply to an earlier message'
@@ -153,8 +162,8 @@ export function MessageItem({
           <button type="button" className="btn btn--sm" onClick={() => setPicking((p) => !p)} aria-expanded={picking}>
             React
           </button>
-          {own && (
-            <button type="button" className="btn btn--sm" onClick={() => setEditing(message.body ?? '')}>
+          {own && opened?.ok && (
+            <button type="button" className="btn btn--sm" onClick={() => setEditing(opened.text)}>
               Edit
             </button>
           )}

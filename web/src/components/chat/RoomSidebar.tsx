@@ -4,6 +4,9 @@ import { api } from '../../api/client';
 import { toProblem, type ProblemError } from '../../api/problem';
 import type { ChatRoom } from '../../chat/store';
 import { ProblemAlert } from '../ui';
+import { LockIcon } from './LockIcon';
+import { authorName } from './names';
+import { NewDirectMessage } from './NewDirectMessage';
 
 const KINDS = [
   ['public', 'Public — anyone can join'],
@@ -14,12 +17,14 @@ const KINDS = [
 /** My rooms with unread badges, public rooms to join, a new-room form and "join with code". `searchSlot` is for search. */
 export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms: ChatRoom[]; currentId: string | null; onChanged: () => void; searchSlot?: ReactNode }) {
   const navigate = useNavigate();
-  const mine = rooms.filter((r) => r.joined);
+  const mine = rooms.filter((r) => r.joined && r.kind !== 'direct');
+  const direct = rooms.filter((r) => r.joined && r.kind === 'direct');
   const joinable = rooms.filter((r) => !r.joined);
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
   const [kind, setKind] = useState('public');
+  const [encrypted, setEncrypted] = useState(false);
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<ProblemError | null>(null);
 
@@ -47,7 +52,15 @@ export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms
           {mine.map((r) => (
             <li key={r.id}>
               <Link to={`/chat/${r.id}`} className={`chat-room-link${r.id === currentId ? ' chat-room-link--active' : ''}`} aria-current={r.id === currentId ? 'page' : undefined}>
-                <span className="chat-room-link__name"># {r.name}</span>
+                <span className="chat-room-link__name">
+                  # {r.name}
+                  {r.encrypted && (
+                    <>
+                      {' '}
+                      <LockIcon />
+                    </>
+                  )}
+                </span>
                 {r.unread > 0 && (
                   <span className="nav-badge" data-testid="room-unread" aria-label={`${r.unread} unread`}>
                     {r.unread}
@@ -58,6 +71,26 @@ export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms
           ))}
         </ul>
       )}
+      <h2 className="chat-side__title">Direct messages</h2>
+      {direct.length === 0 ? (
+        <p className="muted">No conversations yet.</p>
+      ) : (
+        <ul className="chat-rooms" aria-label="Direct messages">
+          {direct.map((r) => (
+            <li key={r.id}>
+              <Link to={`/chat/${r.id}`} className={`chat-room-link${r.id === currentId ? ' chat-room-link--active' : ''}`} aria-current={r.id === currentId ? 'page' : undefined}>
+                <span className="chat-room-link__name">@ {r.peer ? authorName(r.peer, null) : 'direct'}</span>
+                {r.unread > 0 && (
+                  <span className="nav-badge" data-testid="room-unread" aria-label={`${r.unread} unread`}>
+                    {r.unread}
+                  </span>
+                )}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewDirectMessage />
       {joinable.length > 0 && (
         <>
           <h2 className="chat-side__title">Public rooms</h2>
@@ -80,10 +113,11 @@ export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms
           aria-label="New room"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await act(() => api.post<ChatRoom>('/api/chat/rooms', { name, topic: topic || null, kind }))) {
+            if (await act(() => api.post<ChatRoom>('/api/chat/rooms', { name, topic: topic || null, kind, ...(encrypted ? { encrypted: true } : {}) }))) {
               setCreating(false);
               setName('');
               setTopic('');
+              setEncrypted(false);
             }
           }}
         >
@@ -99,6 +133,9 @@ export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms
               </option>
             ))}
           </select>
+          <label className="chat-side__check">
+            <input type="checkbox" checked={encrypted} onChange={(e) => setEncrypted(e.target.checked)} /> End-to-end encrypted
+          </label>
           <div className="btn-row">
             <button type="submit" className="btn btn--primary btn--sm">
               Create room
