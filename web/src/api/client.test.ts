@@ -108,6 +108,32 @@ describe('ApiClient', () => {
     expect(storage.data.get(REFRESH_TOKEN_KEY)).toBe('r2');
   });
 
+  it('tabs sharing storage refresh one after another, each presenting the token the other stored', async () => {
+    // A stand-in for the Web Locks API (Node has none): one holder at a time, in request order.
+    let tail: Promise<unknown> = Promise.resolve();
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: (_name: string, work: () => Promise<unknown>) => {
+          const run = tail.then(work);
+          tail = run.catch(() => undefined);
+          return run;
+        },
+      },
+    });
+    try {
+      const srv = fakeServer();
+      const storage = memStorage({ [REFRESH_TOKEN_KEY]: 'r1' });
+      const a = new ApiClient({ fetch: srv.fetchImpl as typeof fetch, storage });
+      const b = new ApiClient({ fetch: srv.fetchImpl as typeof fetch, storage });
+      expect(await Promise.all([a.refresh(), b.refresh()])).toEqual([true, true]);
+      const presented = srv.calls.filter((x) => x.url === '/api/auth/refresh').map((x) => (x.body as { refreshToken: string }).refreshToken);
+      expect(presented).toEqual(['r1', 'r2']);
+      expect(storage.data.get(REFRESH_TOKEN_KEY)).toBe('r3');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('clears tokens and reports session loss when refresh fails', async () => {
     const srv = fakeServer({ refreshOk: false });
     const storage = memStorage();

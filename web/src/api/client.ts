@@ -142,32 +142,42 @@ export class ApiClient {
    */
   refresh(): Promise<boolean> {
     if (this.refreshing) return this.refreshing;
-    const token = this.refreshToken;
-    if (!token) return Promise.resolve(false);
+    if (!this.refreshToken) return Promise.resolve(false);
     this.refreshing = (async () => {
       try {
-        let res: Response;
-        try {
-          res = await this.fetchImpl(this.baseUrl + '/api/auth/refresh', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({ refreshToken: token }),
-          });
-        } catch {
-          throw networkProblem();
-        }
-        if (res.ok) {
-          this.setTokens((await res.json()) as TokenPair);
-          return true;
-        }
-        if (res.status >= 500) throw await problemFromResponse(res);
-        this.clearTokens();
-        return false;
+        return await acrossTabs(() => this.exchange());
       } finally {
         this.refreshing = null;
       }
     })();
     return this.refreshing;
+  }
+
+  /**
+   * One refresh request, made while holding the cross-tab lock. The token is read from storage only now: a tab that
+   * waited behind another uses the token that tab stored, instead of presenting the one it rotated away, which the
+   * server would take for a stolen token and revoke the whole session for (tabs restored together all refresh at once).
+   */
+  private async exchange(): Promise<boolean> {
+    const token = this.refreshToken;
+    if (!token) return false;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.baseUrl + '/api/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ refreshToken: token }),
+      });
+    } catch {
+      throw networkProblem();
+    }
+    if (res.ok) {
+      this.setTokens((await res.json()) as TokenPair);
+      return true;
+    }
+    if (res.status >= 500) throw await problemFromResponse(res);
+    this.clearTokens();
+    return false;
   }
 
   // ---- requests ----------------------------------------------------------
@@ -281,3 +291,13 @@ export class ApiClient {
 }
 
 export const api = new ApiClient();
+
+/**
+ * Runs `work` while holding the browser-wide refresh lock (Web Locks API), so tabs of one origin never present the
+ * same refresh token at once; where the API is missing (tests, old browsers) it runs unguarded.
+ */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+  // request() resolves to what the callback returns, here a promise: unwrap it once.
+  return locks ? locks.request('worldloom.refresh', work).then((result) => result) : work();
+}
