@@ -8,6 +8,9 @@ import { MessageItem } from '../components/chat/MessageItem';
 import { RoomSidebar } from '../components/chat/RoomSidebar';
 import { ThreadPanel } from '../components/chat/ThreadPanel';
 import { authorName } from '../components/chat/names';
+import { ChatSearch } from '../components/chat/ChatSearch';
+import { AttachButton, fileDropTarget, UploadList, useUploads } from '../components/chat/Uploads';
+import { useMessageFocus } from '../components/chat/useMessageFocus';
 import { EmptyState, Spinner, usePageTitle } from '../components/ui';
 
 export function ChatPage() {
@@ -42,7 +45,7 @@ export function ChatPage() {
       </div>
       {state.roomsError && <p className="error-text" role="alert">{state.roomsError}</p>}
       <div className="chat-layout">
-        <RoomSidebar rooms={state.rooms ?? []} currentId={roomId} onChanged={() => void store.loadRooms()} />
+        <RoomSidebar rooms={state.rooms ?? []} currentId={roomId} onChanged={() => void store.loadRooms()} searchSlot={<ChatSearch currentRoomId={roomId} />} />
         {roomId && room?.joined ? (
           <RoomView key={roomId} roomId={roomId} />
         ) : roomId && state.rooms ? (
@@ -78,6 +81,8 @@ function RoomView({ roomId }: { roomId: string }) {
   const heightBeforePaging = useRef<number | null>(null);
   const [bottomVisible, setBottomVisible] = useState(false);
   const [pageVisible, setPageVisible] = useState(() => document.visibilityState === 'visible');
+  const uploads = useUploads(store, room);
+  useMessageFocus({ store, roomId, messages, loaded: !!rs?.loaded, listRef, atBottom });
 
   const byId = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages]);
   const replyCounts = useMemo(() => {
@@ -155,6 +160,7 @@ function RoomView({ roomId }: { roomId: string }) {
         <div
           className="chat-messages"
           ref={listRef}
+          {...fileDropTarget(uploads.queue)}
           onScroll={(e) => {
             const el = e.currentTarget;
             atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
@@ -202,6 +208,7 @@ function RoomView({ roomId }: { roomId: string }) {
                   <span className="muted">{p.error ? 'not sent' : 'sending…'}</span>
                 </div>
                 <p className="chat-msg__body">{p.body}</p>
+                {p.attachments.length > 0 && <p className="muted">📎 {p.attachments.map((a) => a.name).join(', ')}</p>}
                 {p.error && (
                   <div className="chat-msg__actions" role="alert">
                     <span className="error-text">{p.error}</span>
@@ -226,6 +233,7 @@ function RoomView({ roomId }: { roomId: string }) {
               ? `${typing.map((u) => authorName(u, me)).join(', ')} are typing…`
               : '\u00a0'}
         </p>
+        <UploadList queue={uploads.queue} items={uploads.items} error={uploads.error} />
         <Composer
           roomName={room.name}
           me={me}
@@ -233,10 +241,13 @@ function RoomView({ roomId }: { roomId: string }) {
           onCancelReply={() => setReplyTo(null)}
           onSend={(body) => {
             atBottom.current = true;
-            store.send(roomId, body, replyTo?.id ?? null);
+            void uploads.send(body, replyTo?.id ?? null);
             setReplyTo(null);
           }}
           onTyping={() => store.typing(roomId)}
+          attachSlot={<AttachButton queue={uploads.queue} />}
+          filesReady={uploads.items.some((i) => i.phase === 'done')}
+          filesBusy={uploads.queue.busy}
         />
       </section>
       {thread && (

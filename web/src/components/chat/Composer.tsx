@@ -16,6 +16,8 @@ export function Composer({
   onSend,
   onTyping,
   attachSlot,
+  filesReady,
+  filesBusy,
   disabled,
 }: {
   roomName: string;
@@ -25,6 +27,10 @@ export function Composer({
   onSend: (body: string) => void;
   onTyping: () => void;
   attachSlot?: ReactNode;
+  /** Finished uploads wait to be sent: Send works with an empty box (the message then names the files). */
+  filesReady?: boolean;
+  /** Uploads still running: Send waits for them, so a message never goes out without a file the user attached. */
+  filesBusy?: boolean;
   disabled?: boolean;
 }) {
   const [text, setText] = useState('');
@@ -32,7 +38,7 @@ export function Composer({
 
   const submit = () => {
     const body = text.trim();
-    if (!body || disabled) return;
+    if ((!body && !filesReady) || filesBusy || disabled) return;
     onSend(text);
     setText('');
   };
@@ -84,7 +90,7 @@ export function Composer({
           onKeyDown={onKeyDown}
           disabled={disabled}
         />
-        <button type="submit" className="btn btn--primary" disabled={disabled || !text.trim()}>
+        <button type="submit" className="btn btn--primary" disabled={disabled || filesBusy || (!text.trim() && !filesReady)} title={filesBusy ? 'Waiting for the uploads to finish' : undefined}>
           Send
         </button>
       </div>
