@@ -89,7 +89,7 @@ describe('UploadQueue', () => {
     await server.step();
     const failed = q.getState()[0];
     expect(failed).toMatchObject({ phase: 'failed', retryable: true, done: 4 });
-    expect(failed.error).toBe('The server answered 503: Busy.');
+    expect(failed.error).toBe('Upload stopped: the server answered 503: Busy.');
     q.retry(failed.id);
     await server.step();
     expect(q.getState()[0]).toMatchObject({ phase: 'uploading', done: 8 });
@@ -155,7 +155,7 @@ describe('describeUploadError', () => {
   it('names the field of a 400 and treats network failures as retryable', () => {
     const bad = new FileTransferError(400, 'x', JSON.stringify({ detail: 'name: must not contain "/".', errors: { name: ['must not contain "/".'] } }));
     expect(describeUploadError(bad)).toEqual({ text: 'name: must not contain "/".', retryable: false });
-    expect(describeUploadError(new FileTransferError(undefined, 'the server could not be reached'))).toEqual({ text: 'the server could not be reached', retryable: true });
+    expect(describeUploadError(new FileTransferError(undefined, 'the server could not be reached: TypeError'))).toEqual({ text: 'Upload stopped: the server could not be reached.', retryable: true });
   });
 });
 

@@ -64,7 +64,8 @@ export function describeUploadError(err: unknown): { text: string; retryable: bo
     if (err.status === 400) return { text: problemText(err) ?? err.message, retryable: false };
     if (err.status === 403 || err.status === 404) return { text: problemText(err) ?? 'You cannot upload to this room.', retryable: false };
     const said = problemText(err);
-    return { text: err.status && said ? `The server answered ${err.status}: ${said}` : err.message, retryable: true };
+    if (err.status === undefined) return { text: 'Upload stopped: the server could not be reached.', retryable: true };
+    return { text: `Upload stopped: the server answered ${err.status}${said ? `: ${said.replace(/\.$/, '')}` : ''}.`, retryable: true };
   }
   return { text: err instanceof Error ? err.message : String(err), retryable: true };
 }
@@ -91,6 +92,11 @@ export class UploadQueue {
   /** Whether anything is still being uploaded or waiting to be. */
   get busy(): boolean {
     return this.items.some((i) => i.phase === 'waiting' || i.phase === 'uploading');
+  }
+
+  /** Whether a message should wait: uploads running, waiting, or failed (to be retried or removed first). */
+  get unsettled(): boolean {
+    return this.items.some((i) => i.phase !== 'done');
   }
 
   /** Finished uploads, in the order they were added. */

@@ -208,7 +208,7 @@ function RoomView({ roomId }: { roomId: string }) {
                   <span className="muted">{p.error ? 'not sent' : 'sending…'}</span>
                 </div>
                 <p className="chat-msg__body">{p.body}</p>
-                {p.attachments.length > 0 && <p className="muted">📎 {p.attachments.map((a) => a.name).join(', ')}</p>}
+                {p.attachments.length > 0 && <p className="muted">Files: {p.attachments.map((a) => a.name).join(', ')}</p>}
                 {p.error && (
                   <div className="chat-msg__actions" role="alert">
                     <span className="error-text">{p.error}</span>
@@ -247,7 +247,7 @@ function RoomView({ roomId }: { roomId: string }) {
           onTyping={() => store.typing(roomId)}
           attachSlot={<AttachButton queue={uploads.queue} />}
           filesReady={uploads.items.some((i) => i.phase === 'done')}
-          filesBusy={uploads.queue.busy}
+          filesBusy={uploads.queue.unsettled}
         />
       </section>
       {thread && (

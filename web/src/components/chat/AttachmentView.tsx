@@ -70,9 +70,6 @@ export function AttachmentView({ message, attachment }: { message: ChatMessage; 
   return (
     <div className="chat-file" data-testid="attachment" data-file-id={attachment.fileId}>
       <div className="chat-file__row">
-        <span className="chat-file__icon" aria-hidden="true">
-          📎
-        </span>
         <span className="chat-file__name">{attachment.name}</span>
         <span className="muted chat-file__size">{formatBytes(attachment.size)}</span>
         {state.phase === 'removed' ? (

@@ -29,7 +29,7 @@ export function Composer({
   attachSlot?: ReactNode;
   /** Finished uploads wait to be sent: Send works with an empty box (the message then names the files). */
   filesReady?: boolean;
-  /** Uploads still running: Send waits for them, so a message never goes out without a file the user attached. */
+  /** Uploads running or failed: Send waits for them, so a message never goes out without a file the user attached. */
   filesBusy?: boolean;
   disabled?: boolean;
 }) {
@@ -90,7 +90,7 @@ export function Composer({
           onKeyDown={onKeyDown}
           disabled={disabled}
         />
-        <button type="submit" className="btn btn--primary" disabled={disabled || filesBusy || (!text.trim() && !filesReady)} title={filesBusy ? 'Waiting for the uploads to finish' : undefined}>
+        <button type="submit" className="btn btn--primary" disabled={disabled || filesBusy || (!text.trim() && !filesReady)} title={filesBusy ? 'Waiting for the uploads (retry or remove a failed one)' : undefined}>
           Send
         </button>
       </div>

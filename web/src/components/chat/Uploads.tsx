@@ -67,8 +67,8 @@ export function AttachButton({ queue, disabled }: { queue: UploadQueue; disabled
           e.currentTarget.value = '';
         }}
       />
-      <button type="button" className="btn chat-attach" onClick={() => input.current?.click()} disabled={disabled} aria-label="Attach files" title="Attach files (or drop them on the messages)">
-        📎
+      <button type="button" className="btn chat-attach" onClick={() => input.current?.click()} disabled={disabled} title="Attach files (or drop them on the messages)">
+        Attach
       </button>
     </>
   );
@@ -91,14 +91,10 @@ export function UploadList({ queue, items, error }: { queue: UploadQueue; items:
           <li key={i.id} className={`chat-upload chat-upload--${i.phase}`} data-testid="upload" data-phase={i.phase}>
             <span className="chat-file__name">{i.name}</span>
             <span className="muted chat-file__size">{formatBytes(i.size)}</span>
-            {i.phase !== 'failed' && (
-              <>
-                <progress max={100} value={pct} aria-label={`Uploading ${i.name}`} />
-                <span className="muted chat-upload__pct" data-testid="upload-percent">
-                  {i.phase === 'done' ? 'ready' : i.phase === 'waiting' && !i.done ? 'waiting' : `${pct}%`}
-                </span>
-              </>
-            )}
+            <progress max={100} value={pct} aria-label={`Uploading ${i.name}`} />
+            <span className="muted chat-upload__pct" data-testid="upload-percent">
+              {i.phase === 'done' ? 'ready' : i.phase === 'waiting' && !i.done ? 'waiting' : `${pct}%`}
+            </span>
             {i.phase === 'failed' && (
               <span className="error-text" role="alert">
                 {i.error}
