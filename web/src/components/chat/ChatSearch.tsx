@@ -31,7 +31,8 @@ export function ChatSearch({ currentRoomId, searchDecrypted }: { currentRoomId: 
   const state = useChatState();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [scope, setScope] = useState<'room' | 'all'>('room');
+  // Searching from the room list starts as "All rooms", and stays so when a result opens a room.
+  const [scope, setScope] = useState<'room' | 'all'>(() => (currentRoomId ? 'room' : 'all'));
   const [author, setAuthor] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [error, setError] = useState<string | null>(null);
