@@ -7,6 +7,7 @@ import {
   canPreview,
   descriptorOf,
   downloadErrorText,
+  envelopesFor,
   formatBytes,
   keyTextOf,
   openAttachmentKey,
@@ -68,6 +69,27 @@ describe('attachment keys', () => {
     setAttachmentEnvelopes({ seal: async () => 'e1.x', open: async () => `loom-file-key-v1 0193a1b2-0000-7000-8000-000000000000 KT` });
     const a = attachmentOf(descriptor(), 'e1.anything');
     await expect(openAttachmentKey(message([a]), a)).rejects.toThrow(/another file/);
+  });
+});
+
+describe('envelopesFor', () => {
+  it('falls back to the chat store’s keyring (seal with the client id; open must succeed and name the file)', async () => {
+    expect(envelopesFor({})).toBeNull();
+    expect(envelopesFor({ keyring: null })).toBeNull();
+    const calls: string[] = [];
+    const store = {
+      keyring: {
+        seal: async (roomId: string, text: string, clientId: string) => (calls.push(`seal ${roomId} ${clientId} ${text}`), `e1.${btoa(text)}`),
+        open: async (_r: string, _a: string, clientId: string, body: string) =>
+          clientId === 'c1' ? { ok: true as const, text: atob(body.slice(3)) } : { ok: false as const, detail: 'bad signature' },
+      },
+    };
+    const using = envelopesFor(store);
+    const env = await sealAttachmentKey({ id: 'r1', encrypted: true }, 'c1', FILE_ID, 'KT', using);
+    expect(calls).toEqual([`seal r1 c1 loom-file-key-v1 ${FILE_ID} KT`]);
+    const a = attachmentOf(descriptor(), env);
+    expect(await openAttachmentKey(message([a]), a, using)).toBe('KT');
+    await expect(openAttachmentKey(message([a], { clientId: 'c2' }), a, using)).rejects.toThrow(/did not open: bad signature/);
   });
 });
 

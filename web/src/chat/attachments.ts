@@ -110,9 +110,34 @@ export interface AttachmentEnvelopes {
 
 let envelopes: AttachmentEnvelopes | null = null;
 
-/** Called once by the E2E code; until then files cannot be shared in, or opened from, encrypted rooms. */
+/** For the E2E code to register (or tests); without it, `envelopesFor` falls back to the chat store's keyring. */
 export function setAttachmentEnvelopes(impl: AttachmentEnvelopes | null): void {
   envelopes = impl;
+}
+
+/** The shape of the E2E store's keyring (web/src/chat/keyring.ts on the E2E work): seal with a client id, open to a result. */
+interface KeyringLike {
+  seal(roomId: string, text: string, clientId: string): Promise<string>;
+  open(roomId: string, authorId: string, clientId: string, body: string): Promise<{ ok: true; text: string } | { ok: false; detail: string }>;
+}
+
+/**
+ * The envelopes to use: a registered implementation, else the chat store's own `keyring` when this build's store has
+ * one (the E2E work adds it), else none.
+ */
+export function envelopesFor(store: object | null): AttachmentEnvelopes | null {
+  if (envelopes) return envelopes;
+  const k = (store as { keyring?: Partial<KeyringLike> | null } | null)?.keyring;
+  if (!k || typeof k.seal !== 'function' || typeof k.open !== 'function') return null;
+  const keyring = k as KeyringLike;
+  return {
+    seal: (roomId, clientId, text) => keyring.seal(roomId, text, clientId),
+    open: async (m, envelope) => {
+      const r = await keyring.open(m.roomId, m.authorId, m.clientId, envelope);
+      if (!r.ok) throw new AttachmentKeyError(`The file key did not open: ${r.detail}`);
+      return r.text;
+    },
+  };
 }
 
 export class AttachmentKeyError extends Error {
@@ -123,17 +148,23 @@ export class AttachmentKeyError extends Error {
 }
 
 /** The `key` an attachment carries in this room: keyText for plain rooms, an envelope sealed with the clientId for E2E. */
-export async function sealAttachmentKey(room: { id: string; encrypted?: boolean }, clientId: string, fileId: string, keyText: string): Promise<string> {
+export async function sealAttachmentKey(
+  room: { id: string; encrypted?: boolean },
+  clientId: string,
+  fileId: string,
+  keyText: string,
+  using: AttachmentEnvelopes | null = envelopes,
+): Promise<string> {
   if (!room.encrypted) return keyText;
-  if (!envelopes) throw new AttachmentKeyError('Sharing files in end-to-end encrypted rooms is not available in the web client yet.');
-  return envelopes.seal(room.id, clientId, `${FILE_KEY_PREFIX}${fileId.toLowerCase()} ${keyText}`);
+  if (!using) throw new AttachmentKeyError('Sharing files in end-to-end encrypted rooms is not available in the web client yet.');
+  return using.seal(room.id, clientId, `${FILE_KEY_PREFIX}${fileId.toLowerCase()} ${keyText}`);
 }
 
 /** The keyText of an attachment: as is in plain rooms; opened, and checked to name this very file, in E2E rooms. */
-export async function openAttachmentKey(message: ChatMessage, attachment: Attachment): Promise<string> {
+export async function openAttachmentKey(message: ChatMessage, attachment: Attachment, using: AttachmentEnvelopes | null = envelopes): Promise<string> {
   if (!attachment.key.startsWith('e1.')) return attachment.key;
-  if (!envelopes) throw new AttachmentKeyError('This file is end-to-end encrypted; opening it is not available in the web client yet.');
-  return parseFileKeyText(await envelopes.open(message, attachment.key), attachment.fileId);
+  if (!using) throw new AttachmentKeyError('This file is end-to-end encrypted; opening it is not available in the web client yet.');
+  return parseFileKeyText(await using.open(message, attachment.key), attachment.fileId);
 }
 
 /** Checks an opened key envelope names `fileId` (so a server cannot move a key onto another file) and returns its keyText. */

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../api/client';
 import { Highlighted } from '../components/chat/ChatSearch';
-import { searchEverywhere, searchPath, type SearchResult } from './search';
+import { searchEverywhere, searchPath, segmentsOf, storeDecryptedSearch, type SearchResult } from './search';
 import type { ChatMessage } from './socket';
 
 const msg = (id: string, authorId: string, roomId = 'r1'): ChatMessage => ({
@@ -47,5 +47,34 @@ describe('search', () => {
       createElement(Highlighted, { segments: [{ text: 'a <script>alert(1)</script> ', match: false }, { text: 'dragon', match: true }, { text: '…', match: false }] }),
     );
     expect(html).toBe('<span>a &lt;script&gt;alert(1)&lt;/script&gt; </span><mark>dragon</mark><span>…</span>');
+  });
+
+  it('turns matched ranges of opened text into segments, merging overlaps and cutting long texts around the first match', () => {
+    expect(segmentsOf('dragon eggs hatch', [[7, 11], [0, 6], [8, 10]])).toEqual([
+      { text: 'dragon', match: true },
+      { text: ' ', match: false },
+      { text: 'eggs', match: true },
+      { text: ' hatch', match: false },
+    ]);
+    const long = `${'a'.repeat(300)} dragon ${'b'.repeat(300)}`;
+    const segs = segmentsOf(long, [[301, 307]]);
+    expect(segs[0]).toEqual({ text: '…', match: false });
+    expect(segs.find((x) => x.match)).toEqual({ text: 'dragon', match: true });
+    expect(segs.at(-1)).toEqual({ text: '…', match: false });
+    expect(segs.map((x) => x.text).join('').length).toBeLessThan(250);
+  });
+
+  it('uses the store’s own searchDecrypted when it has one (the E2E store), and nothing otherwise', async () => {
+    expect(storeDecryptedSearch({})).toBeNull();
+    expect(storeDecryptedSearch(null)).toBeNull();
+    const store = {
+      searchDecrypted(roomId: string | null, q: string) {
+        return [{ roomId: 'e1', message: msg('0190d', 'u1', 'e1'), text: `sealed ${q} in ${roomId}`, highlights: [[7, 7 + q.length]] as [number, number][] }];
+      },
+    };
+    const search = storeDecryptedSearch(store)!;
+    expect(await search('e1', 'egg')).toEqual([
+      { message: msg('0190d', 'u1', 'e1'), rank: 0, highlight: [{ text: 'sealed ', match: false }, { text: 'egg', match: true }, { text: ' in e1', match: false }] },
+    ]);
   });
 });

@@ -47,6 +47,57 @@ export function decryptedSearch(): DecryptedSearch | null {
   return decrypted;
 }
 
+/** A hit of a search over opened text: the text and the [start, end) ranges that matched (the E2E store's shape). */
+export interface TextHit {
+  message: ChatMessage;
+  text: string;
+  highlights: [number, number][];
+}
+
+/** Characters of context kept before the first match when a long text is cut to an excerpt. */
+const EXCERPT_BEFORE = 60;
+const EXCERPT_LENGTH = 240;
+
+/** Turns matched ranges of a text into highlight segments, cut to an excerpt around the first match when long. */
+export function segmentsOf(text: string, ranges: readonly [number, number][]): HighlightSegment[] {
+  const sorted = [...ranges].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  let from = 0;
+  let to = text.length;
+  if (text.length > EXCERPT_LENGTH) {
+    from = Math.max(0, (merged[0]?.[0] ?? 0) - EXCERPT_BEFORE);
+    to = Math.min(text.length, from + EXCERPT_LENGTH);
+  }
+  const out: HighlightSegment[] = [];
+  const push = (t: string, match: boolean) => t && out.push({ text: t, match });
+  if (from > 0) push('…', false);
+  let at = from;
+  for (const [a, b] of merged) {
+    if (b <= from || a >= to) continue;
+    push(text.slice(at, Math.max(at, a)), false);
+    push(text.slice(Math.max(a, from), Math.min(b, to)), true);
+    at = Math.min(b, to);
+  }
+  push(text.slice(at, to), false);
+  if (to < text.length) push('…', false);
+  return out;
+}
+
+/**
+ * The chat store's own `searchDecrypted(roomId | null, query)` (the E2E work adds it, returning TextHits), when this
+ * build's store has one; registered functions (setDecryptedSearch) take precedence.
+ */
+export function storeDecryptedSearch(store: object | null): DecryptedSearch | null {
+  const fn = (store as { searchDecrypted?: (roomId: string | null, q: string) => TextHit[] | Promise<TextHit[]> } | null)?.searchDecrypted;
+  if (typeof fn !== 'function') return null;
+  return async (roomId, q) => (await fn.call(store, roomId, q)).map((h) => ({ message: h.message, rank: 0, highlight: segmentsOf(h.text, h.highlights) }));
+}
+
 export const SEARCH_PAGE = 20;
 
 export function searchPath(p: SearchParams): string {

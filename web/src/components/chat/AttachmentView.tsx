@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { canPreview, descriptorOf, downloadErrorText, fileFetch, formatBytes, openAttachmentKey, percent } from '../../chat/attachments';
+import { useChatStore } from '../../chat/ChatContext';
+import { canPreview, descriptorOf, envelopesFor, downloadErrorText, fileFetch, formatBytes, openAttachmentKey, percent } from '../../chat/attachments';
 import { downloadFile } from '../../chat/files';
 import type { Attachment, ChatMessage } from '../../chat/socket';
 
@@ -27,6 +28,7 @@ function save(url: string, name: string) {
  * since answers 404: shown as "file removed".
  */
 export function AttachmentView({ message, attachment }: { message: ChatMessage; attachment: Attachment }) {
+  const store = useChatStore();
   const [state, setState] = useState<Download>({ phase: 'idle' });
   const [shown, setShown] = useState(false);
   const url = state.phase === 'ready' ? state.url : null;
@@ -50,7 +52,7 @@ export function AttachmentView({ message, attachment }: { message: ChatMessage; 
     if (state.phase === 'downloading') return;
     setState({ phase: 'downloading', done: 0, then });
     try {
-      const keyText = await openAttachmentKey(message, attachment);
+      const keyText = await openAttachmentKey(message, attachment, envelopesFor(store));
       const blob = await downloadFile(fileFetch, descriptorOf(message.roomId, attachment, keyText), (done) => {
         if (alive.current) setState({ phase: 'downloading', done, then });
       });

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { toProblem } from '../../api/problem';
-import { useChatState } from '../../chat/ChatContext';
-import { decryptedSearch, searchEverywhere, searchServer, type DecryptedSearch, type HighlightSegment, type SearchResult } from '../../chat/search';
+import { useChatState, useChatStore } from '../../chat/ChatContext';
+import { decryptedSearch, searchEverywhere, searchServer, storeDecryptedSearch, type DecryptedSearch, type HighlightSegment, type SearchResult } from '../../chat/search';
 import { formatDateTime } from '../../lib/format';
 import { authorName } from './names';
 
@@ -29,6 +29,7 @@ interface Found {
  */
 export function ChatSearch({ currentRoomId, searchDecrypted }: { currentRoomId: string | null; searchDecrypted?: DecryptedSearch | null }) {
   const state = useChatState();
+  const store = useChatStore();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   // Searching from the room list starts as "All rooms", and stays so when a result opens a room.
@@ -59,7 +60,7 @@ export function ChatSearch({ currentRoomId, searchDecrypted }: { currentRoomId: 
     setBusy(true);
     try {
       const encrypted = !!(inRoom && (rooms.find((r) => r.id === inRoom) as { encrypted?: boolean } | undefined)?.encrypted);
-      const { server, local } = await searchEverywhere(params(), encrypted, searchDecrypted === undefined ? decryptedSearch() : searchDecrypted);
+      const { server, local } = await searchEverywhere(params(), encrypted, searchDecrypted === undefined ? (decryptedSearch() ?? storeDecryptedSearch(store)) : searchDecrypted);
       setFound({ query: q.trim(), results: server.results, local, total: server.total });
       setError(null);
     } catch (err) {

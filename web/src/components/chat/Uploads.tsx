@@ -1,5 +1,5 @@
 import { useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
-import { attachmentOf, formatBytes, keyTextOf, percent, sealAttachmentKey } from '../../chat/attachments';
+import { attachmentOf, envelopesFor, formatBytes, keyTextOf, percent, sealAttachmentKey } from '../../chat/attachments';
 import { newClientId } from '../../chat/socket';
 import type { ChatStore } from '../../chat/store';
 import { MAX_ATTACHMENTS, uploadQueueFor, type UploadQueue, type UploadSource } from '../../chat/uploads';
@@ -19,7 +19,7 @@ export function useUploads(store: ChatStore, room: { id: string; encrypted?: boo
     const clientId = newClientId();
     try {
       const attachments = await Promise.all(
-        files.map(async (f) => attachmentOf(f.descriptor!, await sealAttachmentKey(room, clientId, f.descriptor!.fileId, keyTextOf(f.descriptor!)))),
+        files.map(async (f) => attachmentOf(f.descriptor!, await sealAttachmentKey(room, clientId, f.descriptor!.fileId, keyTextOf(f.descriptor!), envelopesFor(store)))),
       );
       queue.take(files.map((f) => f.id));
       setError(null);
