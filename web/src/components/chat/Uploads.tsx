@@ -10,7 +10,7 @@ import { MAX_ATTACHMENTS, uploadQueueFor, type UploadQueue, type UploadSource } 
  */
 export function useUploads(store: ChatStore, room: { id: string; encrypted?: boolean }) {
   const queue = uploadQueueFor(room.id);
-  const items = useSyncExternalStore(queue.subscribe, queue.getState);
+  const items = useSyncExternalStore(queue.subscribe, queue.getState, queue.getState);
   const [error, setError] = useState<string | null>(null);
   const send = async (body: string, replyTo: string | null) => {
     const files = queue.ready.slice(0, MAX_ATTACHMENTS);
