@@ -160,7 +160,13 @@ test('files: upload with progress, resume, size limit; download equals the origi
   assert.match(await sent.getByTestId('attachment').filter({ hasText: 'ledger.bin' }).innerText(), /3\.2 MB/);
 
   // Download: the bytes Bob saves are the bytes Alice attached.
-  const [download] = await Promise.all([b.waitForEvent('download', { timeout: TIMEOUT }), sent.getByRole('button', { name: 'Download ledger.bin' }).click()]);
+  const [download] = await Promise.all([
+    b.waitForEvent('download', { timeout: TIMEOUT }).catch(async (e) => {
+      await shot(b, `FAILED-chat-files-download-${Date.now()}.png`);
+      throw e;
+    }),
+    sent.getByRole('button', { name: 'Download ledger.bin' }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), 'ledger.bin');
   const got = readFileSync(await download.path());
   assert.equal(got.length, big.length);
