@@ -93,6 +93,27 @@ describe('envelopesFor', () => {
   });
 });
 
+describe('envelopesFor with a keyring that opens file keys itself', () => {
+  it('uses openFileKey (the keyring’s open refuses file-key texts) and still checks the file id', async () => {
+    const store = {
+      keyring: {
+        seal: async (_roomId: string, text: string) => `e1.${btoa(text)}`,
+        open: async () => ({ ok: false as const, detail: 'a file key, not a message' }),
+        openFileKey: async (_r: string, _a: string, _c: string, sealed: string, fileId: string) => {
+          const [, id, keyText] = atob(sealed.slice(3)).split(' ');
+          return id === fileId.toLowerCase() ? keyText : null;
+        },
+      },
+    };
+    const using = envelopesFor(store);
+    const env = await sealAttachmentKey({ id: 'r1', encrypted: true }, 'c1', FILE_ID, 'KT', using);
+    const a = attachmentOf(descriptor(), env);
+    expect(await openAttachmentKey(message([a]), a, using)).toBe('KT');
+    const moved = { ...a, fileId: '0193a1b2-0000-7000-8000-000000000000' };
+    await expect(openAttachmentKey(message([moved]), moved, using)).rejects.toThrow(/names another file/);
+  });
+});
+
 describe('attachment display', () => {
   it('formats sizes in decimal units, like the server’s limit', () => {
     expect(formatBytes(1)).toBe('1 byte');

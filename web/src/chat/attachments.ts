@@ -105,7 +105,8 @@ export function problemText(err: FileTransferError, field?: string): string | nu
 /** How the E2E code seals a text as an `e1.` envelope of a room, bound to a client id, and opens one. */
 export interface AttachmentEnvelopes {
   seal(roomId: string, clientId: string, plaintext: string): Promise<string>;
-  open(message: ChatMessage, envelope: string): Promise<string>;
+  /** The opened text (`loom-file-key-v1 <fileId> <keyText>`); `fileId` is the attachment's, for keyrings that check it. */
+  open(message: ChatMessage, envelope: string, fileId: string): Promise<string>;
 }
 
 let envelopes: AttachmentEnvelopes | null = null;
@@ -119,6 +120,8 @@ export function setAttachmentEnvelopes(impl: AttachmentEnvelopes | null): void {
 interface KeyringLike {
   seal(roomId: string, text: string, clientId: string): Promise<string>;
   open(roomId: string, authorId: string, clientId: string, body: string): Promise<{ ok: true; text: string } | { ok: false; detail: string }>;
+  /** The keyText of a sealed attachment key naming `fileId`, or null (the E2E keyring's, whose `open` refuses file keys). */
+  openFileKey?(roomId: string, authorId: string, clientId: string, sealed: string, fileId: string): Promise<string | null>;
 }
 
 /**
@@ -132,7 +135,12 @@ export function envelopesFor(store: object | null): AttachmentEnvelopes | null {
   const keyring = k as KeyringLike;
   return {
     seal: (roomId, clientId, text) => keyring.seal(roomId, text, clientId),
-    open: async (m, envelope) => {
+    open: async (m, envelope, fileId) => {
+      if (typeof keyring.openFileKey === 'function') {
+        const keyText = await keyring.openFileKey(m.roomId, m.authorId, m.clientId, envelope, fileId);
+        if (!keyText) throw new AttachmentKeyError('The file key did not open on this device, or names another file.');
+        return `${FILE_KEY_PREFIX}${fileId.toLowerCase()} ${keyText}`;
+      }
       const r = await keyring.open(m.roomId, m.authorId, m.clientId, envelope);
       if (!r.ok) throw new AttachmentKeyError(`The file key did not open: ${r.detail}`);
       return r.text;
@@ -164,7 +172,7 @@ export async function sealAttachmentKey(
 export async function openAttachmentKey(message: ChatMessage, attachment: Attachment, using: AttachmentEnvelopes | null = envelopes): Promise<string> {
   if (!attachment.key.startsWith('e1.')) return attachment.key;
   if (!using) throw new AttachmentKeyError('This file is end-to-end encrypted; opening it is not available in the web client yet.');
-  return parseFileKeyText(await using.open(message, attachment.key), attachment.fileId);
+  return parseFileKeyText(await using.open(message, attachment.key, attachment.fileId), attachment.fileId);
 }
 
 /** Checks an opened key envelope names `fileId` (so a server cannot move a key onto another file) and returns its keyText. */
