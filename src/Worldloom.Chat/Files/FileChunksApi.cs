@@ -151,6 +151,16 @@ public static class FileChunksApi
 
         http.Response.ContentLength = ChatFileRules.SealedLength(file, n);
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(stream, OctetStream);
+        // Not TypedResults.Stream(stream): for a seekable blob stream it declares the blob's whole length, header
+        // included, while sending from after the header, and Kestrel aborts the short response.
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using (stream)
+                {
+                    await stream.CopyToAsync(body, ct);
+                }
+            },
+            OctetStream);
     }
 }

@@ -143,6 +143,23 @@ public sealed class FilesApiTests
         Assert.Equal(HttpStatusCode.OK, (await bob.Client.GetAsync($"/api/chat/files/{file.FileId}/chunks/0")).StatusCode);
     }
 
+    [Fact]
+    public async Task Get_DeclaresTheSealedLength_NotTheStoredBlobsWithItsHeader()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var alice = await host.UserAsync();
+        var room = await ChatApi.RoomAsync(alice);
+        var content = FileKit.RandomBytes(100);
+        var file = await new FileUpload(alice.Client).UploadAsync(room, "a.bin", new MemoryStream(content), content.Length, chunkSize: FileKit.SmallChunk);
+
+        using var response = await alice.Client.GetAsync($"/api/chat/files/{file.FileId}/chunks/0");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(content.Length + 16, bytes.Length);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(2)]

@@ -28,7 +28,9 @@ const none = () => null;
 
 export function useChatState(): ChatState | null {
   const store = useContext(Ctx);
-  return useSyncExternalStore(store ? store.subscribe : noop, store ? store.getState : none);
+  // The same snapshot when rendered to a string (tests render chat components with react-dom/server).
+  const get = store ? store.getState : none;
+  return useSyncExternalStore(store ? store.subscribe : noop, get, get);
 }
 
 export function useTotalUnread(): number {

@@ -29,6 +29,8 @@ export class FileTransferError extends Error {
   constructor(
     readonly status: number | undefined,
     message: string,
+    /** The server's answer (an RFC 9457 problem as JSON), so a client can show the field it names. */
+    readonly body?: string,
   ) {
     super(message);
     this.name = 'FileTransferError';
@@ -176,7 +178,7 @@ async function send(fetchImpl: FileFetch, path: string, init: () => RequestInit,
       await sleep(200 * attempt);
       continue;
     }
-    throw new FileTransferError(response.status, `the server answered ${response.status}: ${text}`);
+    throw new FileTransferError(response.status, `the server answered ${response.status}: ${text}`, text);
   }
 }
 

@@ -130,6 +130,24 @@ describe('ChatSocket', () => {
     expect(ws2.of('send').map((f) => f.clientId)).toEqual(['c2']);
   });
 
+  it('carries attachments in the send frame and again, unchanged, in every resend with the same clientId', async () => {
+    const h = harness();
+    h.s.subscribe('r1');
+    h.s.start();
+    const ws1 = await h.connect();
+    const files = [{ fileId: 'f1', key: 'k1' }, { fileId: 'f2', key: 'k2' }];
+    h.s.send('r1', 'two files', null, 'c9', files);
+    h.s.send('r1', 'no files', null, 'c10');
+    expect(ws1.of('send')[0]).toMatchObject({ clientId: 'c9', attachments: files });
+    expect(ws1.of('send')[1]).not.toHaveProperty('attachments');
+    ws1.drop();
+    h.timers[h.timers.length - 1].fn();
+    const ws2 = await h.connect();
+    const resent = ws2.of('send').find((f) => f.clientId === 'c9')!;
+    expect(resent).toMatchObject({ body: 'two files', attachments: files });
+    expect(h.s.outbox.get('r1', 'c9')?.attachments).toEqual(files);
+  });
+
   it('resumes from the subscribed point when no message came yet', async () => {
     const h = harness();
     h.s.subscribe('r1');

@@ -17,6 +17,25 @@ export interface ChatMessage {
   editedAt: string | null;
   deleted: boolean;
   reactions: Record<string, number>;
+  /** Files shared with the message (docs/chat.md "Sharing: attachments"); absent from servers before attachments. */
+  attachments?: Attachment[];
+}
+
+/** A file as a message shows it: the whole descriptor, with `key` (keyText in plain rooms, an `e1.` envelope in E2E rooms). */
+export interface Attachment {
+  fileId: string;
+  name: string;
+  size: number;
+  contentType: string | null;
+  chunkSize: number;
+  chunks: number;
+  key: string;
+}
+
+/** What a send carries per file: the id of a complete upload of the same room, and its key. */
+export interface OutgoingAttachment {
+  fileId: string;
+  key: string;
 }
 
 export type ErrorCode =
@@ -84,6 +103,8 @@ export interface PendingSend {
   clientId: string;
   body: string;
   replyTo: string | null;
+  /** Kept with the send so every resend (same clientId) carries the same files. */
+  attachments?: OutgoingAttachment[];
   /** When a rate-limited send may be tried again (ms clock), 0 = now. */
   notBefore: number;
 }
@@ -305,8 +326,9 @@ export class ChatSocket {
   }
 
   /** Queues a message; returns its clientId. It is sent now if connected, and resent after reconnects until acked. */
-  send(roomId: string, body: string, replyTo: string | null = null, clientId: string = newClientId()): string {
+  send(roomId: string, body: string, replyTo: string | null = null, clientId: string = newClientId(), attachments: OutgoingAttachment[] = []): string {
     const p: PendingSend = { roomId, clientId, body, replyTo, notBefore: 0 };
+    if (attachments.length) p.attachments = attachments.map(({ fileId, key }) => ({ fileId, key }));
     this.outbox.add(p);
     if (this.ready) this.sendPending(p);
     return clientId;
@@ -409,6 +431,7 @@ export class ChatSocket {
     if (p.notBefore > this.opts.now()) return this.retryLater(p.notBefore - this.opts.now());
     const body: Record<string, unknown> = { type: 'send', roomId: p.roomId, clientId: p.clientId, body: p.body };
     if (p.replyTo) body.replyTo = p.replyTo;
+    if (p.attachments?.length) body.attachments = p.attachments;
     this.frame(body, { kind: 'send', roomId: p.roomId, clientId: p.clientId });
   }
 

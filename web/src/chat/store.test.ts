@@ -74,6 +74,42 @@ describe('ChatStore', () => {
     store.stop();
   });
 
+  it('keeps attachments with a pending send, its retry and the message shown at its ack', async () => {
+    const { store, ws } = await started();
+    const file = { fileId: 'f1', name: 'map.png', size: 10, contentType: 'image/png', chunkSize: 65536, chunks: 1, key: 'k' };
+    store.send('r1', 'map.png', null, [file], 'cfile');
+    const first = ws.sent.find((f) => f.type === 'send')!;
+    expect(first).toMatchObject({ clientId: 'cfile', attachments: [{ fileId: 'f1', key: 'k' }] });
+    ws.server({ type: 'error', code: 'invalid', detail: 'attachments[0].fileId: no such file', ref: first.ref });
+    const [p] = store.getState().pending;
+    expect(p).toMatchObject({ clientId: 'cfile', attachments: [file] });
+    store.retry(p);
+    const again = ws.sent.filter((f) => f.type === 'send').at(-1)!;
+    expect(again).toMatchObject({ clientId: 'cfile', attachments: [{ fileId: 'f1', key: 'k' }] });
+    ws.server({ type: 'ack', ref: again.ref, roomId: 'r1', clientId: 'cfile', messageId: '0190f', createdAt: 'y', duplicate: false });
+    expect(store.getState().byRoom.r1.messages.at(-1)).toMatchObject({ id: '0190f', attachments: [file] });
+    store.stop();
+  });
+
+  it('loads around a message found far back, filling forward up to the loaded ones so the list has no gap', async () => {
+    const { store } = await started();
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(String(url));
+      const u = String(url);
+      const body = u.includes('before=01800') ? [msg('017ff', 'other')] : u.includes('after=01800') ? [msg('01801', 'other'), msg('0190a', 'me')] : [];
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    expect(await store.loadAround('r1', msg('01800', 'other'))).toBe(true);
+    expect(store.getState().byRoom.r1.messages.map((m) => m.id)).toEqual(['017ff', '01800', '01801', '0190a', '0190b']);
+    expect(store.getState().byRoom.r1.hasMore).toBe(false);
+    expect(urls.some((u) => u.includes('limit=200&after=01800'))).toBe(true);
+    urls.length = 0;
+    expect(await store.loadAround('r1', msg('01801', 'other'))).toBe(true);
+    expect(urls).toEqual([]);
+    store.stop();
+  });
+
   it('expires typing and shows tombstones and reactions from events', async () => {
     const { store, ws } = await started();
     ws.server({ type: 'typing', roomId: 'r1', userId: 'other' });

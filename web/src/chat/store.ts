@@ -10,7 +10,7 @@ import { Keyring, isStaleKey, type Opened } from './keyring';
 import { defaultKeyStore, type DeviceKeyStore, type DeviceView } from './keystore';
 import { SeenDevices } from './seenDevices';
 import { searchLoaded, type LocalHit } from './localSearch';
-import { ChatSocket, TypingTracker, compareIds, mergeMessages, newClientId, type ChatMessage, type ChatSocketEvent, type SocketStatus } from './socket';
+import { ChatSocket, TypingTracker, compareIds, mergeMessages, newClientId, type Attachment, type ChatMessage, type ChatSocketEvent, type SocketStatus } from './socket';
 import { parseEnvelope, toBase64 } from './crypto';
 
 export interface ChatRoom {
@@ -38,6 +38,8 @@ export interface PendingView {
   clientId: string;
   body: string;
   replyTo: string | null;
+  /** Files sent with it (shown while pending; every resend carries them with the same clientId). */
+  attachments: Attachment[];
   /** Set when the server refused it for good; the composer offers retry or discard. */
   error: string | null;
   /** In an encrypted room: the envelope sent (`body` stays the plaintext, shown while it is pending). */
@@ -87,6 +89,9 @@ export function openedKey(m: Pick<ChatMessage, 'roomId' | 'authorId' | 'clientId
 }
 
 const PAGE = 50;
+/** Context loaded before a message jumped to (loadAround), and how far forward it may fill. */
+const AROUND_BEFORE = 25;
+const AROUND_FORWARD_PAGES = 10;
 const emptyRoom = (): RoomState => ({ messages: [], hasMore: true, loaded: false, online: [], error: null });
 
 /** How this browser's device is listed to others: which browser, nothing more identifying. */
@@ -255,14 +260,48 @@ export class ChatStore {
     }
   }
 
-  send(roomId: string, body: string, replyTo: string | null) {
+  /**
+   * Makes sure `target` (a search result, say) is among the room's loaded messages, with context: a page before it and
+   * everything after it up to the messages already loaded, so the list has no gap — at most AROUND_FORWARD_PAGES pages
+   * of 200; past that (a very old message in a busy room) the list keeps a gap after the loaded window.
+   */
+  async loadAround(roomId: string, target: ChatMessage): Promise<boolean> {
+    if (this.findMessage(roomId, target.id)) return true;
+    try {
+      const before = await api.get<ChatMessage[]>(`/api/chat/rooms/${roomId}/messages?limit=${AROUND_BEFORE}&before=${target.id}`);
+      const forward: ChatMessage[] = [];
+      let cursor = target.id;
+      for (let i = 0; i < AROUND_FORWARD_PAGES; i++) {
+        const page = await api.get<ChatMessage[]>(`/api/chat/rooms/${roomId}/messages?limit=200&after=${cursor}`);
+        forward.push(...page);
+        const loadedFirst = this.room(roomId).messages[0];
+        const last = page[page.length - 1];
+        if (page.length < 200 || !last || (loadedFirst && compareIds(last.id, loadedFirst.id) >= 0)) break;
+        cursor = last.id;
+      }
+      const cur = this.room(roomId);
+      const oldFirst = cur.messages[0];
+      const messages = mergeMessages(mergeMessages(cur.messages, [target]), [...before, ...forward]);
+      const movedBack = !oldFirst || compareIds(messages[0].id, oldFirst.id) < 0;
+      this.setRoom(roomId, { messages, hasMore: movedBack ? before.length === AROUND_BEFORE : cur.hasMore });
+      return true;
+    } catch (err) {
+      this.setRoom(roomId, { error: toProblem(err).summary });
+      return false;
+    }
+  }
+
+  /**
+   * Sends a message. `attachments` are complete uploads of this room with their keys already in the form the room
+   * needs (keyText, or an `e1.` envelope sealed with `clientId` — which is why the caller may choose the clientId).
+   */
+  send(roomId: string, body: string, replyTo: string | null, attachments: Attachment[] = [], clientId: string = newClientId()) {
     if (this.roomView(roomId)?.encrypted) {
-      const clientId = newClientId();
-      this.set({ pending: [...this.state.pending, { roomId, clientId, body, replyTo, error: null, sealed: null }] });
+      this.set({ pending: [...this.state.pending, { roomId, clientId, body, replyTo, attachments, error: null, sealed: null }] });
       this.sealAndSend(roomId, clientId);
     } else {
-      const clientId = this.socket.send(roomId, body, replyTo);
-      this.set({ pending: [...this.state.pending, { roomId, clientId, body, replyTo, error: null }] });
+      this.socket.send(roomId, body, replyTo, clientId, attachments);
+      this.set({ pending: [...this.state.pending, { roomId, clientId, body, replyTo, attachments, error: null }] });
     }
     this.typingTracker.clear(roomId, this.state.userId ?? '');
   }
@@ -271,7 +310,7 @@ export class ChatStore {
     this.set({ pending: this.state.pending.map((x) => (x.clientId === p.clientId ? { ...x, error: null } : x)) });
     // The same clientId: if the first try was stored after all, the server answers with that message.
     if (this.roomView(p.roomId)?.encrypted) this.sealAndSend(p.roomId, p.clientId);
-    else this.socket.send(p.roomId, p.body, p.replyTo, p.clientId);
+    else this.socket.send(p.roomId, p.body, p.replyTo, p.clientId, p.attachments);
   }
 
   discard(p: PendingView) {
@@ -301,7 +340,7 @@ export class ChatStore {
         if (!this.state.pending.some((x) => x.clientId === clientId)) return; // discarded meanwhile
         this.noteOpened({ roomId, authorId: this.state.userId ?? '', clientId }, sealed, { ok: true, text: p.body });
         this.patchPending(clientId, { sealed });
-        this.socket.send(roomId, sealed, p.replyTo, clientId);
+        this.socket.send(roomId, sealed, p.replyTo, clientId, p.attachments);
         this.shareKeys(roomId, false);
       } catch (err) {
         this.patchPending(clientId, { error: `Could not encrypt: ${toProblem(err).summary}` });
@@ -577,7 +616,7 @@ export class ChatStore {
           // Show it as sent at once; the message event (before or after) carries the same id and replaces it.
           this.mergeOne({
             id: ev.messageId, roomId: ev.roomId, authorId: this.state.userId, clientId: ev.clientId, body: p.sealed ?? p.body,
-            replyTo: p.replyTo, createdAt: ev.createdAt, edited: false, editedAt: null, deleted: false, reactions: {},
+            replyTo: p.replyTo, createdAt: ev.createdAt, edited: false, editedAt: null, deleted: false, reactions: {}, attachments: p.attachments,
             ...this.findMessage(ev.roomId, ev.messageId),
           });
         }

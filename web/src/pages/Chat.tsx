@@ -11,6 +11,9 @@ import { LockIcon } from '../components/chat/LockIcon';
 import { SafetyPanel } from '../components/chat/SafetyPanel';
 import { ThreadPanel } from '../components/chat/ThreadPanel';
 import { authorName } from '../components/chat/names';
+import { ChatSearch } from '../components/chat/ChatSearch';
+import { AttachButton, fileDropTarget, UploadList, useUploads } from '../components/chat/Uploads';
+import { useMessageFocus } from '../components/chat/useMessageFocus';
 import { EmptyState, Spinner, usePageTitle } from '../components/ui';
 
 export function ChatPage() {
@@ -48,7 +51,7 @@ export function ChatPage() {
       {state.roomsError && <p className="error-text" role="alert">{state.roomsError}</p>}
       {state.deviceError && <p className="error-text" role="alert">{state.deviceError}</p>}
       <div className="chat-layout">
-        <RoomSidebar rooms={state.rooms ?? []} currentId={roomId} onChanged={() => void store.loadRooms()} />
+        <RoomSidebar rooms={state.rooms ?? []} currentId={roomId} onChanged={() => void store.loadRooms()} searchSlot={<ChatSearch currentRoomId={roomId} />} />
         {roomId && room?.joined ? (
           <RoomView key={roomId} roomId={roomId} />
         ) : roomId && state.rooms ? (
@@ -84,6 +87,8 @@ function RoomView({ roomId }: { roomId: string }) {
   const heightBeforePaging = useRef<number | null>(null);
   const [bottomVisible, setBottomVisible] = useState(false);
   const [pageVisible, setPageVisible] = useState(() => document.visibilityState === 'visible');
+  const uploads = useUploads(store, room);
+  useMessageFocus({ store, roomId, messages, loaded: !!rs?.loaded, listRef, atBottom });
 
   const byId = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages]);
   const replyCounts = useMemo(() => {
@@ -184,6 +189,7 @@ function RoomView({ roomId }: { roomId: string }) {
         <div
           className="chat-messages"
           ref={listRef}
+          {...fileDropTarget(uploads.queue)}
           onScroll={(e) => {
             const el = e.currentTarget;
             atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
@@ -231,6 +237,7 @@ function RoomView({ roomId }: { roomId: string }) {
                   <span className="muted">{p.error ? 'not sent' : 'sending…'}</span>
                 </div>
                 <p className="chat-msg__body">{p.body}</p>
+                {p.attachments.length > 0 && <p className="muted">Files: {p.attachments.map((a) => a.name).join(', ')}</p>}
                 {p.error && (
                   <div className="chat-msg__actions" role="alert">
                     <span className="error-text">{p.error}</span>
@@ -255,6 +262,7 @@ function RoomView({ roomId }: { roomId: string }) {
               ? `${typing.map((u) => authorName(u, me)).join(', ')} are typing…`
               : '\u00a0'}
         </p>
+        <UploadList queue={uploads.queue} items={uploads.items} error={uploads.error} />
         <Composer
           roomName={room.kind === 'direct' ? roomTitle(room).slice(2) : room.name}
           me={me}
@@ -262,10 +270,13 @@ function RoomView({ roomId }: { roomId: string }) {
           onCancelReply={() => setReplyTo(null)}
           onSend={(body) => {
             atBottom.current = true;
-            store.send(roomId, body, replyTo?.id ?? null);
+            void uploads.send(body, replyTo?.id ?? null);
             setReplyTo(null);
           }}
           onTyping={() => store.typing(roomId)}
+          attachSlot={<AttachButton queue={uploads.queue} />}
+          filesReady={uploads.items.some((i) => i.phase === 'done')}
+          filesBusy={uploads.queue.unsettled}
         />
       </section>
       {thread && (

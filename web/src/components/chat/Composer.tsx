@@ -17,6 +17,8 @@ export function Composer({
   onSend,
   onTyping,
   attachSlot,
+  filesReady,
+  filesBusy,
   disabled,
 }: {
   roomName: string;
@@ -26,6 +28,10 @@ export function Composer({
   onSend: (body: string) => void;
   onTyping: () => void;
   attachSlot?: ReactNode;
+  /** Finished uploads wait to be sent: Send works with an empty box (the message then names the files). */
+  filesReady?: boolean;
+  /** Uploads running or failed: Send waits for them, so a message never goes out without a file the user attached. */
+  filesBusy?: boolean;
   disabled?: boolean;
 }) {
   const [text, setText] = useState('');
@@ -34,7 +40,7 @@ export function Composer({
 
   const submit = () => {
     const body = text.trim();
-    if (!body || disabled) return;
+    if ((!body && !filesReady) || filesBusy || disabled) return;
     onSend(text);
     setText('');
   };
@@ -86,7 +92,7 @@ export function Composer({
           onKeyDown={onKeyDown}
           disabled={disabled}
         />
-        <button type="submit" className="btn btn--primary" disabled={disabled || !text.trim()}>
+        <button type="submit" className="btn btn--primary" disabled={disabled || filesBusy || (!text.trim() && !filesReady)} title={filesBusy ? 'Waiting for the uploads (retry or remove a failed one)' : undefined}>
           Send
         </button>
       </div>
