@@ -7,6 +7,7 @@ using Worldloom.Chat.Files;
 using Worldloom.Chat.Invites;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Moderation;
+using Worldloom.Chat.People;
 using Worldloom.Chat.Reactions;
 using Worldloom.Chat.Realtime;
 using Worldloom.Chat.Rooms;
@@ -50,6 +51,7 @@ public static class ChatExtensions
         routes.MapDevicesApi();
         routes.MapRoomKeysApi();
         routes.MapDirectApi();
+        routes.MapPeopleApi();
         return routes;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Worldloom.Chat.Moderation;
 using Worldloom.Platform.Blobs;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Hosting;
@@ -37,7 +38,7 @@ public static class FileChunksApi
     {
         ArgumentNullException.ThrowIfNull(http);
         var userId = user.UserId();
-        var (file, _, problem) = await ChatFileAccess.FindAsync(db, id, userId, ct);
+        var (file, member, problem) = await ChatFileAccess.FindAsync(db, id, userId, ct);
         if (problem is not null)
         {
             return problem;
@@ -46,6 +47,12 @@ public static class FileChunksApi
         if (file!.UploaderId != userId)
         {
             return Problems.Forbidden("only the uploader can send a file's chunks.");
+        }
+
+        // A mute or ban that came after the upload started stops it too.
+        if (await SendPolicy.CheckAsync(db, member, file.RoomId, userId, clock.GetUtcNow(), ct) is { } refused)
+        {
+            return refused.ToProblem();
         }
 
         if (n < 0 || n >= file.Chunks)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Worldloom.Chat.Moderation;
 using Worldloom.Chat.Rooms;
 using Worldloom.Platform.Audit;
 using Worldloom.Platform.Blobs;
@@ -88,6 +89,12 @@ public static class FilesApi
         }
 
         var now = clock.GetUtcNow();
+        // Sharing a file is posting: a muted or banned member may not start one.
+        if (await SendPolicy.CheckAsync(db, member, id, userId, now, ct) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
         var file = new ChatFile
         {
             Id = Guid.CreateVersion7(now), RoomId = id, UploaderId = userId, Name = body.Name!, ContentType = body.ContentType,

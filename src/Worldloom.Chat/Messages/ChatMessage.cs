@@ -27,6 +27,9 @@ public sealed class ChatMessage
     /// <summary>The last edit, if any.</summary>
     public DateTimeOffset? EditedAt { get; set; }
 
+    /// <summary>The files it carries, as JSON of <see cref="AttachmentView"/> (<see cref="MessageAttachments"/>); null when none.</summary>
+    public string? Attachments { get; set; }
+
     /// <summary>Set once deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 }

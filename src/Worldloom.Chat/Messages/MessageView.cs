@@ -12,9 +12,10 @@ namespace Worldloom.Chat.Messages;
 /// <param name="EditedAt">Last edit.</param>
 /// <param name="Deleted">Whether it is a tombstone.</param>
 /// <param name="Reactions">Count of each emoji.</param>
+/// <param name="Attachments">The files it carries; none once deleted.</param>
 public sealed record MessageView(
     Guid Id, Guid RoomId, Guid AuthorId, string ClientId, string? Body, Guid? ReplyTo, DateTimeOffset CreatedAt, bool Edited, DateTimeOffset? EditedAt, bool Deleted,
-    IReadOnlyDictionary<string, int> Reactions)
+    IReadOnlyDictionary<string, int> Reactions, IReadOnlyList<AttachmentView> Attachments)
 {
     private static readonly IReadOnlyDictionary<string, int> None = new Dictionary<string, int>();
 
@@ -23,6 +24,7 @@ public sealed record MessageView(
     {
         ArgumentNullException.ThrowIfNull(m);
         var deleted = m.DeletedAt is not null;
-        return new(m.Id, m.RoomId, m.AuthorId, m.ClientId, deleted ? null : m.Body, m.ReplyToId, m.CreatedAt, m.EditedAt is not null, m.EditedAt, deleted, deleted ? None : reactions ?? None);
+        return new(m.Id, m.RoomId, m.AuthorId, m.ClientId, deleted ? null : m.Body, m.ReplyToId, m.CreatedAt, m.EditedAt is not null, m.EditedAt, deleted, deleted ? None : reactions ?? None,
+            deleted ? [] : MessageAttachments.FromJson(m.Attachments));
     }
 }

@@ -49,6 +49,7 @@ public static class MessagesApi
             v.Add("clientId", "is required: 1–64 characters of A-Z, a-z, 0-9, '_' and '-'.");
         }
 
+        var attachments = MessageAttachments.Read(v, body.Attachments);
         if (v.Failed)
         {
             return v.Problem();
@@ -56,7 +57,7 @@ public static class MessagesApi
 
         var userId = user.UserId();
         // The room's grain is its one writer, for REST as for the WebSocket: it orders, stores and broadcasts.
-        var outcome = await grains.GetGrain<IChatRoomGrain>(id).SendAsync(userId, body.ClientId!, text, body.ReplyTo);
+        var outcome = await grains.GetGrain<IChatRoomGrain>(id).SendAsync(userId, body.ClientId!, text, body.ReplyTo, attachments);
         return outcome.Error switch
         {
             null when outcome.Duplicate => await FindByClientIdAsync(db, id, userId, body.ClientId!, ct) is { } first
@@ -64,7 +65,9 @@ public static class MessagesApi
                 : Problems.NotFound("message"),
             null => TypedResults.Created(
                 $"/api/chat/messages/{outcome.MessageId}",
-                MessageView.From(new ChatMessage { Id = outcome.MessageId, RoomId = id, AuthorId = userId, ClientId = body.ClientId!, Body = text, ReplyToId = body.ReplyTo, CreatedAt = outcome.CreatedAt })),
+                MessageView.From(new ChatMessage { Id = outcome.MessageId, RoomId = id, AuthorId = userId, ClientId = body.ClientId!, Body = text, ReplyToId = body.ReplyTo, CreatedAt = outcome.CreatedAt,
+                    Attachments = MessageAttachments.ToJson(outcome.Attachments),
+                })),
             _ => SendProblems.From(outcome),
         };
     }

@@ -280,16 +280,24 @@ public sealed partial class ChatFrames(
             return;
         }
 
+        var attachments = MessageAttachments.Read(v, root);
+        if (v.Failed)
+        {
+            var (field, message) = v.First();
+            connection.Send(Error(ChatErrors.Invalid, $"{field} {message}", reference, field, clientId));
+            return;
+        }
+
         // The read loop goes on while the room stores this, so a client may pipeline sends; at most 256 wait at once.
         await connection.InFlight.WaitAsync(connection.Stopping);
-        _ = CompleteSendAsync(connection, roomId, clientId, body, replyTo, reference);
+        _ = CompleteSendAsync(connection, roomId, clientId, body, replyTo, attachments, reference);
     }
 
-    private async Task CompleteSendAsync(ChatConnection connection, Guid roomId, string clientId, string body, Guid? replyTo, string? reference)
+    private async Task CompleteSendAsync(ChatConnection connection, Guid roomId, string clientId, string body, Guid? replyTo, AttachmentRef[]? attachments, string? reference)
     {
         try
         {
-            var outcome = await grains.GetGrain<IChatRoomGrain>(roomId).SendAsync(connection.UserId, clientId, body, replyTo);
+            var outcome = await grains.GetGrain<IChatRoomGrain>(roomId).SendAsync(connection.UserId, clientId, body, replyTo, attachments);
             connection.Send(outcome.Error is { } error
                 ? Error(error, outcome.Detail ?? error, reference, outcome.Field, clientId, outcome.RetryAfterMs)
                 : ChatWire.Serialize(new AckReply(reference, roomId, clientId, outcome.MessageId, outcome.CreatedAt, outcome.Duplicate)));

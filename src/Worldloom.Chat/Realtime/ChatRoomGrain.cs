@@ -43,9 +43,16 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
     }
 
     /// <inheritdoc />
-    public async Task<SendOutcome> SendAsync(Guid authorId, string clientId, string body, Guid? replyTo)
+    public async Task<SendOutcome> SendAsync(Guid authorId, string clientId, string body, Guid? replyTo, AttachmentRef[]? attachments)
     {
-        if ((await RefusalAsync(authorId) ?? await UnsealedAsync(authorId, clientId, body)) is { } refusal)
+        AttachmentView[]? files = null;
+        var refusal = await RefusalAsync(authorId) ?? await UnsealedAsync(authorId, clientId, body);
+        if (refusal is null && attachments is { Length: > 0 })
+        {
+            (files, refusal) = await AttachedAsync(authorId, clientId, attachments);
+        }
+
+        if (refusal is not null)
         {
             // A resend of a message stored before a mute, a ban or a key rotation still gets its answer.
             return refusal.Error is not (ChatErrors.NotFound or ChatErrors.NotMember) && await FirstAsync(authorId, clientId) is { } first
@@ -66,7 +73,9 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         }
 
         _lastId = id;
-        var message = new ChatMessage { Id = id, RoomId = _room!.Id, AuthorId = authorId, ClientId = clientId, Body = body, ReplyToId = replyTo, CreatedAt = now };
+        var message = new ChatMessage { Id = id, RoomId = _room!.Id, AuthorId = authorId, ClientId = clientId, Body = body, ReplyToId = replyTo, CreatedAt = now,
+            Attachments = MessageAttachments.ToJson(files),
+        };
         if (!await store.StoreAsync(message))
         {
             var first = await FirstAsync(authorId, clientId) ?? throw new InvalidOperationException("A duplicate client id without its first message.");
@@ -74,7 +83,7 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         }
 
         Broadcast(new RoomFrame(ChatWire.Serialize(new MessageEvent(MessageView.From(message))), MessageId: id));
-        return new SendOutcome(null, null, id, now, Duplicate: false);
+        return new SendOutcome(null, null, id, now, Duplicate: false, Attachments: files);
     }
 
     /// <inheritdoc />
@@ -243,6 +252,16 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
         }
 
         return refusal is null ? null : new SendOutcome(refusal.Code, refusal.Detail, Guid.Empty, default, false, Field: "body", CurrentEpoch: refusal.CurrentEpoch);
+    }
+
+    /// <summary>The files a message carries, checked against this room's uploads (<see cref="MessageAttachments"/>), or why not.</summary>
+    private async Task<(AttachmentView[]? Files, SendOutcome? Refusal)> AttachedAsync(Guid authorId, string clientId, AttachmentRef[] attachments)
+    {
+        using var scope = scopes.CreateScope();
+        var (views, refusal) = await MessageAttachments.CheckAsync(scope.ServiceProvider.GetRequiredService<LoomDb>(), _room!, authorId, clientId, attachments, CancellationToken.None);
+        return refusal is null
+            ? (views, null)
+            : (null, new SendOutcome(refusal.Code, refusal.Detail, Guid.Empty, default, false, Field: refusal.Field, CurrentEpoch: refusal.CurrentEpoch));
     }
 
     private async Task ReloadRoomAsync()

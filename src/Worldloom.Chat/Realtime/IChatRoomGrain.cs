@@ -7,8 +7,11 @@ namespace Worldloom.Chat.Realtime;
 /// </summary>
 public interface IChatRoomGrain : IGrainWithGuidKey
 {
-    /// <summary>Stores a message (idempotent by the author's client id) and broadcasts it. The body was validated by the caller.</summary>
-    Task<SendOutcome> SendAsync(Guid authorId, string clientId, string body, Guid? replyTo);
+    /// <summary>
+    /// Stores a message (idempotent by the author's client id) and broadcasts it. The body and the attachments' shape
+    /// were validated by the caller; the room checks the attachments' files and keys.
+    /// </summary>
+    Task<SendOutcome> SendAsync(Guid authorId, string clientId, string body, Guid? replyTo, Messages.AttachmentRef[]? attachments);
 
     /// <summary>Adds a connection of <paramref name="node"/> to the room's subscribers; refused for non-members.</summary>
     Task<SubscribeOutcome> SubscribeAsync(IChatNodeObserver node, Guid connectionId, Guid userId);

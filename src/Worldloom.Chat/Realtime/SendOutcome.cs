@@ -10,11 +10,13 @@ namespace Worldloom.Chat.Realtime;
 /// <param name="Field">The input field a refusal is about.</param>
 /// <param name="Until">When a mute or timed ban ends.</param>
 /// <param name="CurrentEpoch">For an envelope under the wrong key: the room's key epoch now.</param>
+/// <param name="Attachments">For a new message: its files as stored.</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record SendOutcome(
     [property: Id(0)] string? Error, [property: Id(1)] string? Detail, [property: Id(2)] Guid MessageId, [property: Id(3)] DateTimeOffset CreatedAt,
-    [property: Id(4)] bool Duplicate, [property: Id(5)] long? RetryAfterMs = null, [property: Id(6)] string? Field = null, [property: Id(7)] DateTimeOffset? Until = null, [property: Id(8)] int? CurrentEpoch = null)
+    [property: Id(4)] bool Duplicate, [property: Id(5)] long? RetryAfterMs = null, [property: Id(6)] string? Field = null, [property: Id(7)] DateTimeOffset? Until = null, [property: Id(8)] int? CurrentEpoch = null,
+    [property: Id(9)] Messages.AttachmentView[]? Attachments = null)
 {
     /// <summary>A refusal.</summary>
     public static SendOutcome Refused(string error, string detail, string? field = null, long? retryAfterMs = null, DateTimeOffset? until = null) =>

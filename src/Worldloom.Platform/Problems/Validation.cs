@@ -11,6 +11,13 @@ public sealed class Validation
     /// <summary>The first error of <paramref name="field"/>, or null: for answers that are not problem details (WebSocket frames).</summary>
     public string? FirstError(string field) => _errors.TryGetValue(field, out var list) ? list[0] : null;
 
+    /// <summary>The first field with an error and its first error: for answers that name one field (WebSocket frames).</summary>
+    public (string Field, string Message) First()
+    {
+        var (field, list) = _errors.First();
+        return (field, list[0]);
+    }
+
     /// <summary>Adds an error for a field.</summary>
     public Validation Add(string field, string message)
     {

@@ -15,9 +15,9 @@ public static class E2eRooms
         return room.GetProperty("id").GetGuid();
     }
 
-    public static async Task<JsonElement> ProblemCodeAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    public static async Task<JsonElement> ProblemCodeAsync(HttpResponseMessage response, HttpStatusCode status, string code, string field = "body")
     {
-        var problem = await ProblemJson.AssertAsync(response, status, "body");
+        var problem = await ProblemJson.AssertAsync(response, status, field);
         Assert.Equal(code, problem.GetProperty("code").GetString());
         return problem;
     }

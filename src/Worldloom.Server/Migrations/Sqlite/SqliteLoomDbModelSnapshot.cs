@@ -189,6 +189,9 @@ namespace Worldloom.Server.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Attachments")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
