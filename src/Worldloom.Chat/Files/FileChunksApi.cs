@@ -151,6 +151,17 @@ public static class FileChunksApi
 
         http.Response.ContentLength = ChatFileRules.SealedLength(file, n);
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(stream, OctetStream);
+
+        // Not TypedResults.Stream(stream): for a seekable stream it sets Content-Length to the whole blob, header
+        // included, while sending only what follows the header, so Kestrel ends the response 32 bytes short.
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using (stream)
+                {
+                    await stream.CopyToAsync(body, ct);
+                }
+            },
+            OctetStream);
     }
 }
