@@ -151,7 +151,7 @@ internal static class ChatApp
         };
         input.TextChanging += (_, _) =>
         {
-            if (screen.Current is { } room)
+            if (screen.Current is { } room && !(input.Text ?? "").StartsWith('/') && screen.TypingDue())
             {
                 _ = link.TypingAsync(room);
             }

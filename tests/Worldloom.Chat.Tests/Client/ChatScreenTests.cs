@@ -67,6 +67,11 @@ public sealed class ChatScreenTests
         clock.Advance(TimeSpan.FromSeconds(6));
         Assert.Equal("", screen.TypingLine());
 
+        Assert.True(screen.TypingDue());
+        Assert.False(screen.TypingDue());
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.True(screen.TypingDue());
+
         screen.Apply(JsonSerializer.SerializeToElement(new { type = "error", code = "muted", detail = "you are muted." }));
         Assert.Equal("error: muted — you are muted.", screen.Status);
     }

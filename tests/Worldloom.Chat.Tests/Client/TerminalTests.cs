@@ -123,6 +123,20 @@ public sealed class TerminalTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(deviceFile));
             }
 
+            // A file in the encrypted room: /upload seals and shares it, Bob's client downloads it, /download saves it.
+            var note = Path.Combine(data, "note.txt");
+            await File.WriteAllTextAsync(note, "the key is under the mat\n");
+            Type(session, "/upload " + note);
+            screen = await ScreenAsync(session, s => s.Contains("📎 note.txt (25 B)", StringComparison.Ordinal) && s.Contains("shared note.txt", StringComparison.Ordinal));
+            var shared = (await new ChatRest(bob.Client).MessagesAsync(vault)).Single(m => m.Attachments is { Count: 1 });
+            var atBob = await new Worldloom.Chat.Client.Files.FileSharing(bob.Client, new ChatRest(bob.Client), bobCrypto)
+                .DownloadAsync(shared, shared.Attachments![0], true, Directory.CreateDirectory(Path.Combine(data, "bob-files")).FullName);
+            Assert.Equal("the key is under the mat\n", await File.ReadAllTextAsync(atBob));
+            var saved = Directory.CreateDirectory(Path.Combine(data, "alice-files")).FullName;
+            Type(session, $"/download 3 {saved}");
+            screen = await ScreenAsync(session, s => s.Contains("saved " + Path.Combine(saved, "note.txt"), StringComparison.Ordinal));
+            Assert.Equal("the key is under the mat\n", await File.ReadAllTextAsync(Path.Combine(saved, "note.txt")));
+
             Type(session, "/dm somebody");
             screen = await ScreenAsync(session, s => s.Contains("no user lookup", StringComparison.Ordinal) || s.Contains("no user matches", StringComparison.Ordinal) || s.Contains("error (", StringComparison.Ordinal));
             Save(screen);
