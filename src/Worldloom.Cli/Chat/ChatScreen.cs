@@ -110,6 +110,13 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
         }
 
         var i = _lineMessages.IndexOf(a);
+        if (i < 0)
+        {
+            // The lines were last laid out before the held message was loaded.
+            _ = MessageLines();
+            i = _lineMessages.IndexOf(a);
+        }
+
         return i < 0 ? null : i;
     }
 
