@@ -100,9 +100,11 @@ public sealed class ChatLink : IAsyncDisposable
     /// <param name="replyTo">The message replied to.</param>
     /// <param name="clientId">Idempotency key; a fresh random one when null.</param>
     /// <param name="cancellationToken">Stops waiting (the send stays in the outbox).</param>
-    public async Task<JsonElement> SendAsync(Guid roomId, string body, Guid? replyTo = null, string? clientId = null, CancellationToken cancellationToken = default)
+    /// <param name="attachments">Files shared with the message.</param>
+    public async Task<JsonElement> SendAsync(
+        Guid roomId, string body, Guid? replyTo = null, string? clientId = null, CancellationToken cancellationToken = default, IReadOnlyList<AttachmentRef>? attachments = null)
     {
-        var send = new PendingSend(roomId, clientId ?? NewClientId(), body, replyTo);
+        var send = new PendingSend(roomId, clientId ?? NewClientId(), body, replyTo, attachments is { Count: > 0 } ? attachments : null);
         var waiter = _waiting.GetOrAdd(send.ClientId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (Outbox.Add(send) && Connected)
         {
@@ -401,7 +403,7 @@ public sealed class ChatLink : IAsyncDisposable
     }
 
     private static object SendFrame(PendingSend s) =>
-        new { type = "send", @ref = s.ClientId, roomId = s.RoomId, clientId = s.ClientId, body = s.Body, replyTo = s.ReplyTo };
+        new { type = "send", @ref = s.ClientId, roomId = s.RoomId, clientId = s.ClientId, body = s.Body, replyTo = s.ReplyTo, attachments = s.Attachments };
 
     private string NextRef() => "sub-" + Interlocked.Increment(ref _refs);
 

@@ -12,6 +12,8 @@ namespace Worldloom.Chat.Client.Realtime;
 /// <param name="EditedAt">Last edit.</param>
 /// <param name="Deleted">Whether it is a tombstone.</param>
 /// <param name="Reactions">Count of each emoji.</param>
+/// <param name="Attachments">Files shared with the message (empty or null when none).</param>
 public sealed record ChatMessage(
     Guid Id, Guid RoomId, Guid AuthorId, string? ClientId, string? Body, Guid? ReplyTo, DateTimeOffset CreatedAt,
-    bool Edited, DateTimeOffset? EditedAt, bool Deleted, IReadOnlyDictionary<string, int>? Reactions);
+    bool Edited, DateTimeOffset? EditedAt, bool Deleted, IReadOnlyDictionary<string, int>? Reactions,
+    IReadOnlyList<ChatAttachment>? Attachments = null);

@@ -43,9 +43,10 @@ public sealed class ChatRest(HttpClient http)
         return page;
     }
 
-    /// <summary>Posts a message over REST (idempotent by <paramref name="clientId"/>).</summary>
-    public Task<ChatMessage> PostAsync(Guid roomId, string body, Guid? replyTo = null, string? clientId = null, CancellationToken ct = default) =>
-        SendAsync<ChatMessage>(HttpMethod.Post, $"/api/chat/rooms/{roomId}/messages", new { body, replyTo, clientId = clientId ?? ChatLink.NewClientId() }, ct);
+    /// <summary>Posts a message over REST (idempotent by <paramref name="clientId"/>), with any attached files.</summary>
+    public Task<ChatMessage> PostAsync(
+        Guid roomId, string body, Guid? replyTo = null, string? clientId = null, CancellationToken ct = default, IReadOnlyList<AttachmentRef>? attachments = null) =>
+        SendAsync<ChatMessage>(HttpMethod.Post, $"/api/chat/rooms/{roomId}/messages", new { body, replyTo, clientId = clientId ?? ChatLink.NewClientId(), attachments }, ct);
 
     /// <summary>Edits my message.</summary>
     public Task<ChatMessage> EditAsync(Guid messageId, string body, CancellationToken ct = default) =>
@@ -69,21 +70,31 @@ public sealed class ChatRest(HttpClient http)
     public Task<ChatRoom> ReadAsync(Guid roomId, Guid messageId, CancellationToken ct = default) =>
         SendAsync<ChatRoom>(HttpMethod.Post, $"/api/chat/rooms/{roomId}/read", new { messageId }, ct);
 
-    /// <summary>Opens (or finds) a direct-message room with a user; a 404 means the server has no DMs.</summary>
-    public Task<ChatRoom> DirectAsync(string user, CancellationToken ct = default) =>
-        SendAsync<ChatRoom>(HttpMethod.Post, "/api/chat/dms", new { user }, ct);
+    /// <summary>Opens (or finds) the direct conversation with a user.</summary>
+    public Task<ChatRoom> DirectAsync(Guid userId, CancellationToken ct = default) =>
+        SendAsync<ChatRoom>(HttpMethod.Post, "/api/chat/dms", new { userId }, ct);
 
-    /// <summary>Searches my rooms' messages; a 404 means the server has no search.</summary>
-    public Task<JsonElement> SearchAsync(string text, CancellationToken ct = default) =>
-        GetAsync<JsonElement>("/api/chat/search?q=" + Uri.EscapeDataString(text), ct);
+    /// <summary>Users whose display name contains <paramref name="text"/> (for starting a DM).</summary>
+    public Task<IReadOnlyList<ChatUser>> UsersAsync(string text, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<ChatUser>>("/api/chat/users?q=" + Uri.EscapeDataString(text), ct);
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
+    /// <summary>Display names of users by id (unknown ids are left out).</summary>
+    public Task<IReadOnlyList<ChatUser>> UsersAsync(IEnumerable<Guid> ids, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<ChatUser>>("/api/chat/users?ids=" + string.Join(',', ids), ct);
+
+    /// <summary>Searches my rooms' messages, best match first.</summary>
+    public Task<SearchPage> SearchAsync(string text, CancellationToken ct = default) =>
+        GetAsync<SearchPage>("/api/chat/search?q=" + Uri.EscapeDataString(text), ct);
+
+    /// <summary>GETs JSON from a chat route.</summary>
+    internal async Task<T> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
         return await ReadAsync<T>(response, ct);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>Sends a JSON body to a chat route.</summary>
+    internal async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)

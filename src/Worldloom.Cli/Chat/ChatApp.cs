@@ -1,12 +1,16 @@
 using System.Collections.ObjectModel;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using Worldloom.Chat.Client.Realtime;
 
 namespace Worldloom.Cli.Chat;
 
-/// <summary>The Terminal.Gui views of <c>loom chat</c>: rooms left, messages middle, typing and status lines, input at the bottom.</summary>
+/// <summary>
+/// The Terminal.Gui views of <c>loom chat</c>: rooms left, messages (or search results) middle, typing and status lines,
+/// input at the bottom. PageUp/PageDown scroll back through history, loading earlier pages at the top.
+/// </summary>
 internal static class ChatApp
 {
     public static async Task RunAsync(ChatScreen screen, ChatSession session, ChatLink link, CancellationToken ct)
@@ -30,14 +34,90 @@ internal static class ChatApp
         roomList.SetSource(roomLines);
         messageList.SetSource(messageLines);
 
+        var searching = false;
         void Render()
         {
             Replace(roomLines, screen.RoomLines());
-            Replace(messageLines, screen.MessageLines());
-            messageList.MoveEnd();
+            if (screen.SearchResults is not null)
+            {
+                messages.Title = $"Search: {screen.SearchText}  (Enter: open, Esc: back)";
+                Replace(messageLines, screen.SearchLines());
+                if (!searching)
+                {
+                    // Fresh results: the list takes the keys, so Enter opens the first hit.
+                    searching = true;
+                    messageList.SetFocus();
+                    messageList.SelectedItem = 0;
+                }
+            }
+            else
+            {
+                messages.Title = screen.CurrentEncrypted ? "Messages 🔒" : "Messages";
+                Replace(messageLines, screen.MessageLines());
+                if (searching)
+                {
+                    searching = false;
+                    input.SetFocus();
+                }
+
+                if (screen.AnchorLine() is { } line)
+                {
+                    messageList.SelectedItem = line;
+                    messageList.EnsureSelectedItemVisible();
+                }
+                else
+                {
+                    messageList.MoveEnd();
+                }
+            }
+
             typing.Text = screen.TypingLine();
             status.Text = screen.Status;
         }
+
+        void InBackground(Func<Task> work) => _ = Task.Run(async () =>
+        {
+            await work();
+            app.Invoke(Render);
+        }, ct);
+
+        messageList.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            if (screen.SearchResults is not null && messageList.SelectedItem is { } hit)
+            {
+                InBackground(() => session.JumpAsync(hit, ct));
+            }
+        };
+        messageList.KeyDown += (_, key) =>
+        {
+            if (key == Key.Esc && screen.SearchResults is not null)
+            {
+                key.Handled = true;
+                screen.CloseSearch();
+                Render();
+            }
+        };
+        input.KeyDown += (_, key) =>
+        {
+            var page = Math.Max(1, messageList.Viewport.Height - 1);
+            if (key == Key.PageUp)
+            {
+                key.Handled = true;
+                if (screen.PageUp(page))
+                {
+                    InBackground(() => session.EarlierAsync(ct));
+                }
+
+                Render();
+            }
+            else if (key == Key.PageDown)
+            {
+                key.Handled = true;
+                screen.PageDown(page);
+                Render();
+            }
+        };
 
         roomList.Accepting += (_, e) =>
         {
@@ -71,7 +151,7 @@ internal static class ChatApp
         };
         input.TextChanging += (_, _) =>
         {
-            if (screen.Current is { } room)
+            if (screen.Current is { } room && !(input.Text ?? "").StartsWith('/') && screen.TypingDue())
             {
                 _ = link.TypingAsync(room);
             }
@@ -88,6 +168,7 @@ internal static class ChatApp
             await foreach (var frame in link.Events.ReadAllAsync(ct))
             {
                 var f = frame;
+                await session.PrepareAsync(f, ct);
                 app.Invoke(() =>
                 {
                     screen.Apply(f);
@@ -95,9 +176,11 @@ internal static class ChatApp
                 });
             }
         }, ct);
-        app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+        app.AddTimeout(TimeSpan.FromMilliseconds(250), () =>
         {
+            // Progress of a transfer is written to the status from the transfer's thread; the UI picks it up here.
             typing.Text = screen.TypingLine();
+            status.Text = screen.Status;
             return true;
         });
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using Worldloom.Chat.Client.E2e;
+using Worldloom.Chat.Client.Files;
 using Worldloom.Chat.Client.Realtime;
 using Worldloom.Chat.Client.Rest;
 
@@ -7,7 +9,8 @@ namespace Worldloom.Cli.Chat;
 
 /// <summary>
 /// <c>loom chat [--server URL]</c>: the terminal chat client. Signs in with <c>LOOM_EMAIL</c>/<c>LOOM_PASSWORD</c>
-/// or by asking (the password masked); the tokens stay in memory and never go into URLs or output.
+/// or by asking (the password masked); the tokens stay in memory and never go into URLs or output. The device keys for
+/// end-to-end rooms are made on first use and kept in an owner-only file (<see cref="DeviceStore"/>).
 /// </summary>
 internal static class ChatCommand
 {
@@ -45,8 +48,23 @@ internal static class ChatCommand
             using var http = new HttpClient(login.Handler(new HttpClientHandler())) { BaseAddress = url };
             await using var link = new ChatLink(ChatSockets.Over(url), login.AccessTokenAsync);
             await link.StartAsync(ct);
+            var rest = new ChatRest(http);
             var screen = new ChatScreen(link.UserId, TimeProvider.System);
-            await ChatApp.RunAsync(screen, new ChatSession(screen, link, new ChatRest(http)), link, ct);
+            RoomCrypto? crypto = null;
+            try
+            {
+                // The device's private keys stay in an owner-only file under the user's config folder; only public halves go to the server.
+                var device = await new DeviceStore(DeviceStore.FolderFor(url)).OpenAsync(new E2eRest(rest), link.UserId, "loom chat", ct);
+                crypto = new RoomCrypto(new E2eRest(rest), device);
+            }
+            catch (Exception e) when (e is E2eException or ChatRestException or IOException or UnauthorizedAccessException)
+            {
+                screen.Status = "🔒 no device keys (" + e.Message + "): encrypted rooms stay locked";
+            }
+
+            var session = new ChatSession(screen, link, rest, crypto, new FileSharing(http, rest, crypto));
+            await ChatApp.RunAsync(screen, session, link, ct);
+            crypto?.Device.Dispose();
             return 0;
         });
         return command;

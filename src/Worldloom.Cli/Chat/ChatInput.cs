@@ -6,7 +6,7 @@ public abstract record ChatInput
     /// <summary>The command list <c>/help</c> shows.</summary>
     public const string Help =
         "/join <room-id|invite-code>  /dm <user>  /reply <n> text  /edit <n> text  /react <n> emoji  /search text  " +
-        "/upload path  /download <n> path  /leave  /quit  /help   (n = the number before a message)";
+        "/upload path  /download <n> [folder]  /leave  /quit  /help   (n = the number before a message; PageUp/PageDown scroll back)";
 
     /// <summary>Parses a line; text not starting with <c>/</c> is a message (<c>//</c> sends a literal slash).</summary>
     public static ChatInput Parse(string line)
@@ -38,7 +38,7 @@ public abstract record ChatInput
             "reply" => Numbered(rest, "usage: /reply <n> text", (n, t) => new Reply(n, t)),
             "edit" => Numbered(rest, "usage: /edit <n> text", (n, t) => new Edit(n, t)),
             "react" => Numbered(rest, "usage: /react <n> emoji", (n, t) => t.Contains(' ') ? new Invalid("usage: /react <n> emoji") : new React(n, t)),
-            "download" => Numbered(rest, "usage: /download <n> path", (n, t) => new Download(n, t)),
+            "download" => DownloadOf(rest),
             "search" => rest.Length > 0 ? new Search(rest) : new Invalid("usage: /search text"),
             "upload" => rest.Length > 0 ? new Upload(rest) : new Invalid("usage: /upload path"),
             "leave" => new Leave(),
@@ -46,6 +46,14 @@ public abstract record ChatInput
             "help" or "?" => new ShowHelp(),
             _ => new Invalid($"unknown command /{name}; /help lists them"),
         };
+    }
+
+    private static ChatInput DownloadOf(string rest)
+    {
+        var space = rest.IndexOf(' ');
+        var number = space < 0 ? rest : rest[..space];
+        var folder = space < 0 ? null : rest[(space + 1)..].Trim();
+        return int.TryParse(number, out var n) && n >= 1 ? new Download(n, folder is { Length: > 0 } ? folder : null) : new Invalid("usage: /download <n> [folder]");
     }
 
     private static ChatInput Numbered(string rest, string usage, Func<int, string, ChatInput> make)
@@ -98,10 +106,10 @@ public abstract record ChatInput
     /// <param name="Path">Local file.</param>
     public sealed record Upload(string Path) : ChatInput;
 
-    /// <summary><c>/download</c>.</summary>
+    /// <summary><c>/download</c>: the files of a message, into a folder (the default one when null).</summary>
     /// <param name="Number">Message number on screen.</param>
-    /// <param name="Path">Local destination.</param>
-    public sealed record Download(int Number, string Path) : ChatInput;
+    /// <param name="Folder">Local folder; files are never written outside it and never over an existing file.</param>
+    public sealed record Download(int Number, string? Folder) : ChatInput;
 
     /// <summary><c>/leave</c> the current room.</summary>
     public sealed record Leave : ChatInput;

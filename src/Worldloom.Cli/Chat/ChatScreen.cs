@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Worldloom.Chat.Client.E2e;
 using Worldloom.Chat.Client.Realtime;
 using Worldloom.Chat.Client.Rest;
 
@@ -15,9 +16,15 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
 {
     private static readonly TimeSpan TypingShown = TimeSpan.FromSeconds(5);
 
+    // Others show "typing" for 5 seconds after each event: one every 3 seconds keeps it lit without spending the frame budget.
+    private static readonly TimeSpan TypingEvery = TimeSpan.FromSeconds(3);
+
     private readonly List<ChatRoom> _rooms = [];
     private readonly Dictionary<Guid, MessageLog> _logs = [];
     private readonly Dictionary<(Guid Room, Guid User), DateTimeOffset> _typing = [];
+    private readonly Dictionary<Guid, string> _names = [];
+    private List<Guid?> _lineMessages = [];
+    private (Guid Room, DateTimeOffset At)? _typingSent;
 
     /// <summary>The room shown, if any.</summary>
     public Guid? Current { get; private set; }
@@ -27,6 +34,114 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
 
     /// <summary>Rooms I am in.</summary>
     public IReadOnlyList<ChatRoom> Rooms => _rooms;
+
+    /// <summary>What an end-to-end message opened to (<see cref="RoomCrypto.Shown"/>); without it sealed bodies show as locked.</summary>
+    public Func<ChatMessage, Opened?>? Opener { get; set; }
+
+    /// <summary>The message the view is held at while scrolled back; null follows the newest.</summary>
+    public Guid? Anchor { get; private set; }
+
+    /// <summary>The hits of the last <c>/search</c> while they are shown in place of the messages; null otherwise.</summary>
+    public IReadOnlyList<SearchHit>? SearchResults { get; private set; }
+
+    /// <summary>The query of <see cref="SearchResults"/>.</summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>Whether the current room is end-to-end encrypted.</summary>
+    public bool CurrentEncrypted => Current is { } c && _rooms.Find(r => r.Id == c)?.Encrypted == true;
+
+    /// <summary>A listed room.</summary>
+    public ChatRoom? Room(Guid roomId) => _rooms.Find(r => r.Id == roomId);
+
+    /// <summary>Remembers display names to show authors by.</summary>
+    public void Name(IEnumerable<ChatUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        foreach (var u in users)
+        {
+            _names[u.Id] = u.DisplayName;
+        }
+    }
+
+    /// <summary>Authors of held messages whose names are not known yet.</summary>
+    public IReadOnlyList<Guid> UnnamedAuthors() =>
+        [.. _logs.Values.SelectMany(l => l.Messages).Select(m => m.AuthorId).Where(a => a != me && !_names.ContainsKey(a)).Distinct()];
+
+    /// <summary>Shows search hits in place of the messages, until <see cref="CloseSearch"/>.</summary>
+    public void ShowSearch(string text, IReadOnlyList<SearchHit> hits)
+    {
+        SearchText = text;
+        SearchResults = hits;
+    }
+
+    /// <summary>Back to the messages.</summary>
+    public void CloseSearch() => SearchResults = null;
+
+    /// <summary>The search result lines: room, author, time, and the excerpt with matched words in brackets.</summary>
+    public IReadOnlyList<string> SearchLines()
+    {
+        if (SearchResults is not { } hits)
+        {
+            return [];
+        }
+
+        if (hits.Count == 0)
+        {
+            return [$"no results for \"{SearchText}\"  (Esc: back)"];
+        }
+
+        return [.. hits.Select((h, i) =>
+        {
+            var room = Room(h.Message.RoomId)?.Name ?? h.Message.RoomId.ToString("N")[..8];
+            var excerpt = string.Concat(h.Highlight.Select(s => s.Match ? "[" + s.Text + "]" : s.Text)).ReplaceLineEndings(" ");
+            return string.Create(CultureInfo.InvariantCulture, $"{i + 1,3} #{room} {Author(h.Message.AuthorId)} {h.Message.CreatedAt.ToLocalTime():MM-dd HH:mm}: {excerpt}");
+        })];
+    }
+
+    /// <summary>Holds the view at a message (a search hit).</summary>
+    public void Hold(Guid messageId) => Anchor = messageId;
+
+    /// <summary>The line the view is held at, or null when following the newest.</summary>
+    public int? AnchorLine()
+    {
+        if (Anchor is not { } a)
+        {
+            return null;
+        }
+
+        var i = _lineMessages.IndexOf(a);
+        if (i < 0)
+        {
+            // The lines were last laid out before the held message was loaded.
+            _ = MessageLines();
+            i = _lineMessages.IndexOf(a);
+        }
+
+        return i < 0 ? null : i;
+    }
+
+    /// <summary>Scrolls back a page of <paramref name="lines"/>; true when the top is reached (time to load an earlier page).</summary>
+    public bool PageUp(int lines)
+    {
+        _ = MessageLines();
+        if (_lineMessages.Count == 0)
+        {
+            return true;
+        }
+
+        var target = (AnchorLine() ?? _lineMessages.Count - 1) - Math.Max(1, lines);
+        var top = target <= 0;
+        Anchor = _lineMessages.Skip(Math.Max(0, target)).FirstOrDefault(id => id is not null) ?? _lineMessages.FirstOrDefault(id => id is not null);
+        return top;
+    }
+
+    /// <summary>Scrolls forward a page; back at the newest, the view follows new messages again.</summary>
+    public void PageDown(int lines)
+    {
+        _ = MessageLines();
+        var target = (AnchorLine() ?? _lineMessages.Count) + Math.Max(1, lines);
+        Anchor = target >= _lineMessages.Count - 1 ? null : _lineMessages.Skip(target).FirstOrDefault(id => id is not null);
+    }
 
     /// <summary>Replaces the room list (from REST), keeping the current room when still listed.</summary>
     public void SetRooms(IEnumerable<ChatRoom> rooms)
@@ -53,7 +168,12 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
         }
         else
         {
-            _rooms[i] = _rooms[i] with { Unread = 0 };
+            _rooms[i] = room with { Unread = 0 };
+        }
+
+        if (Current != room.Id)
+        {
+            Anchor = null;
         }
 
         Current = room.Id;
@@ -64,6 +184,7 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
     {
         if (index >= 0 && index < _rooms.Count)
         {
+            CloseSearch();
             Show(_rooms[index]);
         }
     }
@@ -146,30 +267,33 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
 
     /// <summary>The room list's lines: name and unread count.</summary>
     public IReadOnlyList<string> RoomLines() =>
-        [.. _rooms.Select(r => (r.Id == Current ? "> " : "  ") + r.Name + (r.Unread is > 0 ? $" ({r.Unread})" : ""))];
+        [.. _rooms.Select(r => (r.Id == Current ? "> " : "  ") + (r.Encrypted ? "🔒 " : "") + RoomName(r) + (r.Unread is > 0 ? $" ({r.Unread})" : ""))];
 
-    /// <summary>The current room's lines: number, time, author, body, and the marks that go with it.</summary>
+    /// <summary>The current room's lines: number, time, author, body, the marks that go with it, and its files (📎).</summary>
     public IReadOnlyList<string> MessageLines()
     {
+        var lines = new List<string>();
+        var owners = new List<Guid?>();
         if (Current is not { } room)
         {
+            _lineMessages = owners;
             return ["(no room: /join <room-id|invite-code>)"];
         }
 
         var messages = Log(room).Messages;
         var numbers = messages.Select((m, i) => (m.Id, N: i + 1)).ToDictionary(x => x.Id, x => x.N);
-        var lines = new List<string>();
         foreach (var (m, i) in messages.Select((m, i) => (m, i)))
         {
             if (m.ReplyTo is { } to)
             {
                 var quoted = Log(room).Find(to);
-                lines.Add("      ↳ " + (quoted is null ? "(an earlier message)" : $"#{numbers[to]} {Author(quoted.AuthorId)}: {Clip(quoted.Deleted ? "(deleted)" : quoted.Body ?? "", 50)}"));
+                lines.Add("      ↳ " + (quoted is null ? "(an earlier message)" : $"#{numbers[to]} {Author(quoted.AuthorId)}: {Clip(quoted.Deleted ? "(deleted)" : Body(quoted), 50)}"));
+                owners.Add(m.Id);
             }
 
             var line = new StringBuilder();
             line.Append(CultureInfo.InvariantCulture, $"{i + 1,3} {m.CreatedAt.ToLocalTime():HH:mm} {Author(m.AuthorId)}: ");
-            line.Append(m.Deleted ? "(message deleted)" : m.Body);
+            line.Append(m.Deleted ? "(message deleted)" : Body(m));
             if (m.Edited && !m.Deleted)
             {
                 line.Append(" (edited)");
@@ -181,9 +305,46 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
             }
 
             lines.Add(line.ToString());
+            owners.Add(m.Id);
+            if (!m.Deleted && m.Attachments is { Count: > 0 } files)
+            {
+                foreach (var (f, k) in files.Select((f, k) => (f, k)))
+                {
+                    var label = files.Count > 1 ? $"{k + 1}. " : "";
+                    lines.Add($"      📎 {label}{Printable(f.Name)} ({Size(f.Size)})   /download {i + 1}");
+                    owners.Add(m.Id);
+                }
+            }
         }
 
+        _lineMessages = owners;
         return lines;
+    }
+
+    /// <summary>A size for people: bytes, KB, MB (powers of 1,000, as the server's limit is given).</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1_000 => bytes.ToString(CultureInfo.InvariantCulture) + " B",
+        < 1_000_000 => (bytes / 1_000d).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => (bytes / 1_000_000d).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+    };
+
+    /// <summary>Whether a keystroke in the current room should send a <c>typing</c> frame now (at most one every 3 seconds per room).</summary>
+    public bool TypingDue()
+    {
+        if (Current is not { } room)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        if (_typingSent is { } last && last.Room == room && now - last.At < TypingEvery)
+        {
+            return false;
+        }
+
+        _typingSent = (room, now);
+        return true;
     }
 
     /// <summary>"… is typing" for the current room, for 5 seconds after each typing event.</summary>
@@ -199,7 +360,23 @@ public sealed class ChatScreen(Guid me, TimeProvider time)
         };
     }
 
-    private string Author(Guid user) => user == me ? "me" : user.ToString("N")[..8];
+    private string Author(Guid user) => user == me ? "me" : _names.TryGetValue(user, out var name) ? Printable(name) : user.ToString("N")[..8];
+
+    private string RoomName(ChatRoom r) => r.Kind == "direct" && r.Peer is { } peer ? "@" + Author(peer) : Printable(r.Name);
+
+    private string Body(ChatMessage m)
+    {
+        if (Room(m.RoomId)?.Encrypted != true)
+        {
+            return Printable(m.Body ?? "");
+        }
+
+        var opened = Opener?.Invoke(m);
+        return opened?.Text is { } text ? Printable(text) : opened?.Problem ?? "🔒 (opening…)";
+    }
+
+    // Control characters from others would move the terminal's cursor or change its colours.
+    private static string Printable(string s) => string.Concat(s.Select(c => c is '\n' or '\r' ? ' ' : char.IsControl(c) && c != '\t' ? '�' : c));
 
     private static string Clip(string s, int n) => s.Length <= n ? s : s[..n] + "…";
 }

@@ -22,7 +22,8 @@ public sealed class ChatInputTests
         Assert.Equal(new ChatInput.React(1, "👍"), ChatInput.Parse("/react 1 👍"));
         Assert.Equal(new ChatInput.Search("dragon lair"), ChatInput.Parse("/search dragon lair"));
         Assert.Equal(new ChatInput.Upload("/tmp/map.png"), ChatInput.Parse("/upload /tmp/map.png"));
-        Assert.Equal(new ChatInput.Download(2, "out.png"), ChatInput.Parse("/download 2 out.png"));
+        Assert.Equal(new ChatInput.Download(2, "/tmp/in box"), ChatInput.Parse("/download 2 /tmp/in box"));
+        Assert.Equal(new ChatInput.Download(3, null), ChatInput.Parse("/download 3"));
         Assert.Equal(new ChatInput.Leave(), ChatInput.Parse("/leave"));
         Assert.Equal(new ChatInput.Quit(), ChatInput.Parse("/quit"));
         Assert.Equal(new ChatInput.ShowHelp(), ChatInput.Parse("/help"));
@@ -41,5 +42,8 @@ public sealed class ChatInputTests
     [InlineData("/search")]
     [InlineData("/dm")]
     [InlineData("/frobnicate")]
+    [InlineData("/download")]
+    [InlineData("/download x")]
+    [InlineData("/download 0 here")]
     public void BadCommands_SayWhy(string line) => Assert.IsType<ChatInput.Invalid>(ChatInput.Parse(line));
 }

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Worldloom.Chat.Client.E2e;
 using Worldloom.Chat.Client.Realtime;
+using Worldloom.Chat.Client.Rest;
+using Worldloom.Chat.Crypto;
 using Worldloom.Chat.Tests.Realtime;
 using Worldloom.Platform.Tests.Cluster;
 using Worldloom.Platform.Tests.Support;
@@ -19,7 +22,7 @@ public sealed class TerminalTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task TypedMessage_ReachesAnotherClient_AndItsReply_AppearsOnScreen()
+    public async Task TypedMessage_ReachesAnotherClient_ItsReply_AppearsOnScreen_SearchJumps_AndEncryptedRoomsRoundTrip()
     {
         // ./test installs tmux; a machine without it must say so rather than pass without running.
         Assert.True(File.Exists("/usr/bin/tmux") || File.Exists("/usr/local/bin/tmux"), "tmux is not installed (./test installs it: apt-get install tmux).");
@@ -49,6 +52,8 @@ public sealed class TerminalTests
             var loom = Path.Combine(AppContext.BaseDirectory, "loom.dll");
             Tmux("new-session", "-d", "-s", session, "-x", "110", "-y", "28",
                 "-e", "LOOM_EMAIL=" + alice.Email, "-e", "LOOM_PASSWORD=" + RemoteChat.Password,
+                // The client's device keys go to the test's folder, not the real config folder.
+                "-e", "XDG_CONFIG_HOME=" + Path.Combine(data, "config"),
                 // If the client ends, the pane keeps what it printed (for the failure message) instead of closing.
                 $"dotnet {loom} chat --server {url}; echo loom chat exited $?; sleep 600");
             await ScreenAsync(session, s => s.Contains("Tavern", StringComparison.Ordinal) && s.Contains("Messages", StringComparison.Ordinal));
@@ -75,9 +80,65 @@ public sealed class TerminalTests
             var screen = await ScreenAsync(session, s => s.Contains("hello from bob  [👍 1]", StringComparison.Ordinal));
             Assert.Contains("me: hello from the terminal", screen, StringComparison.Ordinal);
 
-            Tmux("send-keys", "-t", session, "-l", "/dm somebody");
+            // Search: results with the match bracketed, Enter jumps back to the room.
+            Type(session, "/search bob");
+            screen = await ScreenAsync(session, s => s.Contains("Search: bob", StringComparison.Ordinal) && s.Contains("[bob]", StringComparison.Ordinal));
+            Assert.Contains("#Tavern", screen, StringComparison.Ordinal);
             Tmux("send-keys", "-t", session, "Enter");
-            screen = await ScreenAsync(session, s => s.Contains("not available on this server", StringComparison.Ordinal) || s.Contains("error (", StringComparison.Ordinal));
+            await ScreenAsync(session, s => s.Contains("PageDown returns", StringComparison.Ordinal) && s.Contains("hello from bob  [👍 1]", StringComparison.Ordinal));
+
+            // An encrypted room: the terminal makes the first epoch (wrapping for Bob's device), seals, and opens Bob's reply.
+            using var createdVault = await alice.Client.PostAsJsonAsync("/api/chat/rooms", new { name = "Vault", kind = "public", encrypted = true });
+            var vault = (await createdVault.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await bob.Client.PostAsync($"/api/chat/rooms/{vault}/join", null)).EnsureSuccessStatusCode();
+            var bobRest = new E2eRest(new ChatRest(bob.Client));
+            var bobCrypto = new RoomCrypto(bobRest, await new DeviceStore(Path.Combine(data, "bob-devices")).OpenAsync(bobRest, bob.Id, "bob's bot"));
+            await bobLink.SubscribeAsync(vault);
+            Type(session, "/join " + vault);
+            await ScreenAsync(session, s => s.Contains("🔒 Vault", StringComparison.Ordinal) && s.Contains("joined Vault", StringComparison.Ordinal));
+            Type(session, "a sealed hello");
+            using (var sealedWait = new CancellationTokenSource(Patience))
+            {
+                while (true)
+                {
+                    var frame = await bobLink.Events.ReadAsync(sealedWait.Token);
+                    if (frame.GetProperty("type").GetString() == "message" && frame.GetProperty("message").GetProperty("roomId").GetGuid() == vault)
+                    {
+                        var m = frame.GetProperty("message").Deserialize<ChatMessage>(ChatJson.Options)!;
+                        Assert.StartsWith(MessageEnvelope.Prefix, m.Body, StringComparison.Ordinal);
+                        Assert.Equal("a sealed hello", (await bobCrypto.OpenAsync(m)).Text);
+                        break;
+                    }
+                }
+            }
+
+            var replyId = ChatLink.NewClientId();
+            await bobLink.SendAsync(vault, await bobCrypto.SealAsync(vault, "a sealed reply", replyId), clientId: replyId).WaitAsync(Patience);
+            screen = await ScreenAsync(session, s => s.Contains("a sealed reply", StringComparison.Ordinal));
+            Assert.Contains("me: a sealed hello", screen, StringComparison.Ordinal);
+            Assert.DoesNotContain("e1.", screen, StringComparison.Ordinal);
+            var deviceFile = Directory.GetFiles(Path.Combine(data, "config", "worldloom", "chat-devices"), "*.json", SearchOption.AllDirectories).Single();
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(deviceFile));
+            }
+
+            // A file in the encrypted room: /upload seals and shares it, Bob's client downloads it, /download saves it.
+            var note = Path.Combine(data, "note.txt");
+            await File.WriteAllTextAsync(note, "the key is under the mat\n");
+            Type(session, "/upload " + note);
+            screen = await ScreenAsync(session, s => s.Contains("📎 note.txt (25 B)", StringComparison.Ordinal) && s.Contains("shared note.txt", StringComparison.Ordinal));
+            var shared = (await new ChatRest(bob.Client).MessagesAsync(vault)).Single(m => m.Attachments is { Count: 1 });
+            var atBob = await new Worldloom.Chat.Client.Files.FileSharing(bob.Client, new ChatRest(bob.Client), bobCrypto)
+                .DownloadAsync(shared, shared.Attachments![0], true, Directory.CreateDirectory(Path.Combine(data, "bob-files")).FullName);
+            Assert.Equal("the key is under the mat\n", await File.ReadAllTextAsync(atBob));
+            var saved = Directory.CreateDirectory(Path.Combine(data, "alice-files")).FullName;
+            Type(session, $"/download 3 {saved}");
+            screen = await ScreenAsync(session, s => s.Contains("saved " + Path.Combine(saved, "note.txt"), StringComparison.Ordinal));
+            Assert.Equal("the key is under the mat\n", await File.ReadAllTextAsync(Path.Combine(saved, "note.txt")));
+
+            Type(session, "/dm somebody");
+            screen = await ScreenAsync(session, s => s.Contains("no user lookup", StringComparison.Ordinal) || s.Contains("no user matches", StringComparison.Ordinal) || s.Contains("error (", StringComparison.Ordinal));
             Save(screen);
             Assert.DoesNotContain(RemoteChat.Password, screen, StringComparison.Ordinal);
 
@@ -97,6 +158,12 @@ public sealed class TerminalTests
                 // A file still held by the exiting server; the temp folder is reclaimed later.
             }
         }
+    }
+
+    private static void Type(string session, string line)
+    {
+        Tmux("send-keys", "-t", session, "-l", line);
+        Tmux("send-keys", "-t", session, "Enter");
     }
 
     private static async Task<string> ScreenAsync(string session, Func<string, bool> shows)
