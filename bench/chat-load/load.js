@@ -17,7 +17,7 @@
 "use strict";
 
 const fs = require("node:fs");
-const { performance } = require("node:perf_hooks");
+const { performance, monitorEventLoopDelay } = require("node:perf_hooks");
 const WebSocket = require("ws");
 const { io } = require("socket.io-client");
 
@@ -336,6 +336,10 @@ async function halfPhase(clients, roomSizes, deliveredPerSec, fanout) {
   phase.to = start + seconds * 1000;
   const cpu0 = cpuSnapshot();
   let lagMax = 0;
+  // How late this process's event loop ran callbacks during the phase: a receipt waits that long before it is timed,
+  // so latencies below it cannot be told apart from the generator's own delay.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   await new Promise((resolve) => {
     const tick = () => {
       const now = performance.now();
@@ -356,6 +360,7 @@ async function halfPhase(clients, roomSizes, deliveredPerSec, fanout) {
     setTimeout(tick, Math.max(0, start - performance.now()));
   });
   await sleep(Math.max(0, phase.to - performance.now()));
+  loopDelay.disable();
   const cpu = cpuSince(cpu0);
   await drain(() => outstanding === 0 && phase.received >= phase.expected);
   const result = summarize(phase, seconds, cpu);
@@ -363,6 +368,8 @@ async function halfPhase(clients, roomSizes, deliveredPerSec, fanout) {
   result.sendsPerSec = round1(rate);
   result.sent = sent;
   result.maxDispatchLagMs = round3(lagMax);
+  result.loopDelayP50Ms = round3(loopDelay.percentile(50) / 1e6);
+  result.loopDelayP99Ms = round3(loopDelay.percentile(99) / 1e6);
   phase = null;
   return result;
 }

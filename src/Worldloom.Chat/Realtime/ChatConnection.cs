@@ -1,29 +1,39 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Worldloom.Chat.Realtime;
 
 /// <summary>
-/// One client's WebSocket: a read loop that checks, limits and dispatches frames, and a write loop that drains a
-/// bounded queue, so a slow reader never blocks a room (it is disconnected instead and resumes). A subscription buffers
+/// One client's WebSocket: a read loop that checks, limits and dispatches frames, and a bounded outgoing queue that a
+/// writer drains, so a slow reader never blocks a room (it is disconnected instead and resumes). A subscription buffers
 /// live events while its backlog is read, then skips the live messages the backlog already carried: exactly once.
 /// </summary>
+/// <remarks>
+/// An idle connection holds no buffers and runs no writer: a read waits with a zero-length buffer and rents one only
+/// once a frame arrives, and the writer is a task started when a frame is queued to an empty queue, which ends when it
+/// has emptied it again (<c>docs/benchmarks.md</c>, memory per idle connection).
+/// </remarks>
 public sealed partial class ChatConnection
 {
-    /// <summary>Reads start in a buffer this small, so an idle connection holds little; bigger frames go to a pooled one.</summary>
+    /// <summary>A frame is first read into a pooled buffer this big; a bigger one moves to a bigger pooled buffer.</summary>
     private const int SmallFrame = 1024;
 
     private readonly WebSocket _socket;
     private readonly ChatFrames _frames;
     private readonly ChatRealtimeOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<byte[]> _out;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Subscription> _subscriptions = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _outGate = new();
+    private readonly Queue<byte[]> _out = new();
+    private bool _writing;
+    private bool _completed;
+    private TaskCompletionSource? _written;
+    private TaskCompletionSource? _room;
+    private SemaphoreSlim? _inFlight;
     private WebSocketCloseStatus? _closeStatus;
     private string? _closeReason;
 
@@ -34,7 +44,6 @@ public sealed partial class ChatConnection
         _frames = frames;
         _options = options;
         _logger = logger;
-        _out = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.MaxQueuedFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
     /// <summary>This connection's id.</summary>
@@ -66,13 +75,24 @@ public sealed partial class ChatConnection
     /// <summary>When the recent refusals began, and how many there were: flood detection.</summary>
     internal (DateTimeOffset Since, int Count) Refusals { get; set; }
 
-    /// <summary>Sends in flight, so a client pipelining sends does not wait for each commit, within a bound.</summary>
-    internal SemaphoreSlim InFlight { get; } = new(256);
+    /// <summary>Sends in flight, so a client pipelining sends does not wait for each commit, within a bound; made at the first send.</summary>
+    internal SemaphoreSlim InFlight
+    {
+        get
+        {
+            if (_inFlight is { } inFlight)
+            {
+                return inFlight;
+            }
+
+            var made = new SemaphoreSlim(256);
+            return Interlocked.CompareExchange(ref _inFlight, made, null) ?? made;
+        }
+    }
 
     /// <summary>Serves the connection until either side closes it.</summary>
     public async Task RunAsync()
     {
-        var writer = WriteLoopAsync();
         try
         {
             await ReadLoopAsync();
@@ -83,8 +103,7 @@ public sealed partial class ChatConnection
         }
         finally
         {
-            _out.Writer.TryComplete();
-            await writer;
+            await Complete();
             await _frames.ClosedAsync(this);
             await _stop.CancelAsync();
         }
@@ -93,14 +112,78 @@ public sealed partial class ChatConnection
     /// <summary>Queues a reply or event frame; a client too slow to take it is disconnected.</summary>
     internal void Send(byte[] frame)
     {
-        if (!_out.Writer.TryWrite(frame))
+        bool start;
+        lock (_outGate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            if (_out.Count >= _options.MaxQueuedFrames)
+            {
+                start = false;
+                frame = null!;
+            }
+            else
+            {
+                _out.Enqueue(frame);
+                start = !_writing;
+                _writing = true;
+            }
+        }
+
+        if (frame is null)
         {
             SlowConsumer();
+        }
+        else if (start)
+        {
+            StartWriter();
         }
     }
 
     /// <summary>Queues a frame, waiting for room: for backlogs, which may exceed the queue.</summary>
-    internal ValueTask SendWaitingAsync(byte[] frame) => _out.Writer.WriteAsync(frame, _stop.Token);
+    internal async ValueTask SendWaitingAsync(byte[] frame)
+    {
+        while (true)
+        {
+            Task room;
+            bool start;
+            lock (_outGate)
+            {
+                if (_completed)
+                {
+                    return;
+                }
+
+                if (_out.Count < _options.MaxQueuedFrames)
+                {
+                    _out.Enqueue(frame);
+                    start = !_writing;
+                    _writing = true;
+                    room = Task.CompletedTask;
+                }
+                else
+                {
+                    start = false;
+                    room = (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+            }
+
+            if (start)
+            {
+                StartWriter();
+            }
+
+            if (room.IsCompleted)
+            {
+                return;
+            }
+
+            await room.WaitAsync(_stop.Token);
+        }
+    }
 
     /// <summary>Sends <paramref name="frame"/> last and closes with <paramref name="status"/> once it is out.</summary>
     internal void Close(byte[]? frame, WebSocketCloseStatus status, string reason)
@@ -118,10 +201,10 @@ public sealed partial class ChatConnection
 
         if (frame is not null)
         {
-            _out.Writer.TryWrite(frame);
+            Send(frame);
         }
 
-        _out.Writer.TryComplete();
+        _ = Complete();
         // The client should answer the close; if it does not, stop reading anyway.
         _stop.CancelAfter(TimeSpan.FromSeconds(5));
     }
@@ -222,19 +305,38 @@ public sealed partial class ChatConnection
 
     private async Task ReadLoopAsync()
     {
-        var small = new byte[SmallFrame];
-        byte[]? large = null;
+        byte[]? buffer = null;
         var length = 0;
         var tooLarge = false;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                var target = large is null ? small.AsMemory(length) : large.AsMemory(length);
-                var result = await _socket.ReceiveAsync(target, _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
+                ValueWebSocketReceiveResult result;
+                if (buffer is null)
                 {
-                    return;
+                    // Wait for the next frame without a buffer: an idle connection holds none.
+                    result = await _socket.ReceiveAsync(Memory<byte>.Empty, _stop.Token);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    if (!result.EndOfMessage)
+                    {
+                        buffer = ArrayPool<byte>.Shared.Rent(SmallFrame);
+                        continue;
+                    }
+
+                    // An empty frame.
+                }
+                else
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), _stop.Token);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
                 }
 
                 if (!tooLarge)
@@ -250,22 +352,12 @@ public sealed partial class ChatConnection
 
                 if (!result.EndOfMessage)
                 {
-                    if (tooLarge)
-                    {
-                        continue;
-                    }
-
-                    var buffer = large ?? small;
-                    if (length == buffer.Length)
+                    if (!tooLarge && length == buffer!.Length)
                     {
                         var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(buffer.Length * 4, 16 * 1024), _options.MaxFrameBytes + 1));
                         buffer.AsSpan(0, length).CopyTo(bigger);
-                        if (large is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(large);
-                        }
-
-                        large = bigger;
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
                     }
 
                     continue;
@@ -281,13 +373,13 @@ public sealed partial class ChatConnection
                 }
                 else
                 {
-                    await HandleAsync((large ?? small).AsMemory(0, length));
+                    await HandleAsync(buffer is null ? ReadOnlyMemory<byte>.Empty : buffer.AsMemory(0, length));
                 }
 
-                if (large is not null)
+                if (buffer is not null)
                 {
-                    ArrayPool<byte>.Shared.Return(large);
-                    large = null;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = null;
                 }
 
                 length = 0;
@@ -296,9 +388,9 @@ public sealed partial class ChatConnection
         }
         finally
         {
-            if (large is not null)
+            if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(large);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }
@@ -322,18 +414,71 @@ public sealed partial class ChatConnection
         }
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>No more frames: lets the writer empty the queue and close the output; completes once it did.</summary>
+    private Task Complete()
+    {
+        bool start;
+        Task written;
+        lock (_outGate)
+        {
+            _completed = true;
+            written = (_written ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            start = !_writing;
+            _writing = true;
+        }
+
+        if (start)
+        {
+            StartWriter();
+        }
+
+        return written;
+    }
+
+    private void StartWriter() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static connection => _ = connection.WriteAsync(), this, preferLocal: false);
+
+    /// <summary>
+    /// Sends what is queued, in order, until the queue is empty; then ends, or, once the connection is complete, closes
+    /// the output. Only one runs at a time (<see cref="_writing"/>).
+    /// </summary>
+    private async Task WriteAsync()
     {
         try
         {
-            await foreach (var frame in _out.Reader.ReadAllAsync(CancellationToken.None))
+            while (true)
             {
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _stop.Token);
-            }
+                byte[]? frame;
+                TaskCompletionSource? room = null;
+                lock (_outGate)
+                {
+                    if (!_out.TryDequeue(out frame))
+                    {
+                        if (!_completed)
+                        {
+                            _writing = false;
+                            return;
+                        }
+                    }
+                    else if (_room is not null && _out.Count <= _options.MaxQueuedFrames / 2)
+                    {
+                        room = _room;
+                        _room = null;
+                    }
+                }
 
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await _socket.CloseOutputAsync(_closeStatus ?? WebSocketCloseStatus.NormalClosure, _closeReason ?? "bye", _stop.Token);
+                room?.TrySetResult();
+                if (frame is null)
+                {
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync(_closeStatus ?? WebSocketCloseStatus.NormalClosure, _closeReason ?? "bye", _stop.Token);
+                    }
+
+                    break;
+                }
+
+                await _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, _stop.Token);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
@@ -341,10 +486,34 @@ public sealed partial class ChatConnection
             // Writing to a socket the client already dropped; the read loop sees the same and ends.
             await _stop.CancelAsync();
         }
+        catch (Exception e)
+        {
+            // Nothing waits on this task: whatever broke the write ends the connection, which must still be cleaned up.
+            LogWriteFailed(_logger, e, Id);
+            await _stop.CancelAsync();
+        }
+
+        TaskCompletionSource? written;
+        TaskCompletionSource? waiting;
+        lock (_outGate)
+        {
+            // Nothing more goes out: later frames are dropped, and a backlog waiting for room stops waiting.
+            _completed = true;
+            _out.Clear();
+            written = _written ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting = _room;
+            _room = null;
+        }
+
+        waiting?.TrySetResult();
+        written.TrySetResult();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat connection {ConnectionId} read too slowly and was closed")]
     private static partial void LogSlowConsumer(ILogger logger, Guid connectionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing to chat connection {ConnectionId} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception e, Guid connectionId);
 
     private sealed class Subscription
     {

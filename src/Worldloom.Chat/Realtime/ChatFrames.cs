@@ -19,7 +19,7 @@ namespace Worldloom.Chat.Realtime;
 /// </summary>
 public sealed partial class ChatFrames(
     IGrainFactory grains, ChatNode node, IServiceScopeFactory scopes, AccessTokenIssuer tokens, UserBuckets users, IChatRelay relay,
-    IOptions<ChatRealtimeOptions> options, LoomClock clock, ILogger<ChatFrames> logger)
+    IOptions<ChatRealtimeOptions> options, LoomClock clock, ILogger<ChatFrames> logger) : IDisposable
 {
     /// <summary>Close status for a missing, bad or expired token.</summary>
     public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
@@ -28,6 +28,7 @@ public sealed partial class ChatFrames(
     private const int BacklogPage = 500;
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private AuthDeadlines? _deadlines;
 
     /// <summary>A connection authenticated by its upgrade request's bearer token.</summary>
     public void Accepted(ChatConnection connection, Guid userId, DateTimeOffset expiresAt)
@@ -38,6 +39,16 @@ public sealed partial class ChatFrames(
         node.Add(connection);
         connection.Send(ChatWire.Serialize(new ReadyReply(null, userId, connection.Id, expiresAt)));
     }
+
+    /// <summary>Closes <paramref name="connection"/> unless it sends <c>auth</c> within the auth timeout.</summary>
+    public void ExpectAuth(ChatConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        LazyInitializer.EnsureInitialized(ref _deadlines, () => new AuthDeadlines(clock, options.Value.AuthTimeout, AuthTimedOut)).Add(connection);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _deadlines?.Dispose();
 
     /// <summary>Closes a connection that sent no <c>auth</c> in time.</summary>
     public void AuthTimedOut(ChatConnection connection)

@@ -36,8 +36,7 @@ public static class ChatSocketEndpoint
         }
         else
         {
-            _ = Task.Delay(options.Value.AuthTimeout, connection.Stopping).ContinueWith(
-                t => frames.AuthTimedOut(connection), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            frames.ExpectAuth(connection);
         }
 
         await connection.RunAsync();

@@ -96,6 +96,14 @@ internal static class ChatBench
             var setupFile = await ChatBenchRooms.WriteSetupFileAsync(slots, ct);
             try
             {
+                if (server is not null)
+                {
+                    // The setup's garbage (Argon2id for every account, HTTP clients) would otherwise be collected and
+                    // its memory returned during the idle phase, offsetting the connections' own growth in RSS.
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    GC.WaitForPendingFinalizers();
+                }
+
                 var pid = server is not null ? Environment.ProcessId : settings.ServerPid;
                 return await ChatLoadGenerator.RunAsync(generator, "ours", client.BaseAddress!, pid, setupFile, settings, log, ct);
             }

@@ -78,8 +78,10 @@ internal sealed record ChatBenchReport
     public static ChatBenchReport Create(ChatBenchSettings settings, ChatServerFigures? ours, ChatServerFigures? peer, double? load)
     {
         var ratio = ours is not null && peer is { DeliveredPerSec: > 0 } ? Math.Round(ours.DeliveredPerSec / peer.DeliveredPerSec, 2) : (double?)null;
+        // RSS that shrank while the connections opened (the runtime returned memory it held before) measured nothing.
         var idle = ours?.BytesPerIdleConnection is { } bytes
-            ? ours.IdleConnected >= IdleGoalConnections ? ChatTarget.Below(IdleGoalBytes, bytes) : new ChatTarget(IdleGoalBytes, bytes, false)
+            ? ours.IdleConnected < IdleGoalConnections ? new ChatTarget(IdleGoalBytes, bytes, false)
+                : bytes <= 0 ? new ChatTarget(IdleGoalBytes, bytes, null) : ChatTarget.Below(IdleGoalBytes, bytes)
             : new ChatTarget(IdleGoalBytes, null, null);
         return new ChatBenchReport
         {

@@ -56,9 +56,12 @@ internal sealed record ChatLoadResult(
     /// <param name="TargetDeliveredPerSec">Deliveries per second asked for (half load).</param>
     /// <param name="Sent">Sends made (half load).</param>
     /// <param name="MaxDispatchLagMs">How late the generator sent at worst (half load; inside the latencies).</param>
+    /// <param name="LoopDelayP50Ms">Median delay of the generator's own event loop (half load; inside the latencies).</param>
+    /// <param name="LoopDelayP99Ms">99th percentile of it.</param>
     internal sealed record PhaseStats(
         double Seconds, long Acked, long Delivered, double DeliveredPerSec, long Lost, LatencyStats Latency, IReadOnlyDictionary<string, long> Errors, CpuStats Cpu,
-        double SendsPerSec, double? Fanout, int? Window, double? TargetDeliveredPerSec, long? Sent, double? MaxDispatchLagMs);
+        double SendsPerSec, double? Fanout, int? Window, double? TargetDeliveredPerSec, long? Sent, double? MaxDispatchLagMs, double? LoopDelayP50Ms = null,
+        double? LoopDelayP99Ms = null);
 
     /// <summary>Nearest-rank percentiles of one phase's latencies.</summary>
     /// <param name="Count">Samples.</param>

@@ -24,6 +24,12 @@ internal sealed record ChatServerFigures
     /// <summary>99th percentile latency at half load, from each send's due time.</summary>
     public required double P99AtHalfLoadMs { get; init; }
 
+    /// <summary>
+    /// 99th percentile delay of the load generator's own event loop at half load: a receipt waits that long before it
+    /// is timed, so it bounds how low <see cref="P99AtHalfLoadMs"/> can be measured. Null from an older generator.
+    /// </summary>
+    public double? GeneratorLoopDelayP99AtHalfLoadMs { get; init; }
+
     /// <summary>Server resident-set growth per idle connection; null when the server's process is unknown.</summary>
     public long? BytesPerIdleConnection { get; init; }
 
@@ -54,6 +60,16 @@ internal sealed record ChatServerFigures
     /// <summary>Cores everything else kept busy in the throughput phase: above ~0.1 the machine was shared.</summary>
     public double? OtherCores { get; init; }
 
+    /// <summary>
+    /// Server CPU time per delivery in the throughput phase (µs): <see cref="ServerCores"/> over
+    /// <see cref="DeliveredPerSec"/>. Other processes on a shared machine slow both alike, so it compares runs that
+    /// wall-clock figures cannot. Null when the server's process is unknown.
+    /// </summary>
+    public double? ServerMicrosPerDelivery { get; init; }
+
+    /// <summary>The load generator's CPU time per delivery in the throughput phase (µs).</summary>
+    public double? GeneratorMicrosPerDelivery { get; init; }
+
     /// <summary>Whether an ack means the message is stored durably (ours) rather than only broadcast (the peer).</summary>
     public required bool StoresMessages { get; init; }
 
@@ -77,6 +93,12 @@ internal sealed record ChatServerFigures
         ServerCores = run.Max.Cpu.ServerCores,
         GeneratorCores = run.Max.Cpu.GeneratorCores,
         OtherCores = run.Max.Cpu.OtherCores,
+        GeneratorLoopDelayP99AtHalfLoadMs = run.Half.LoopDelayP99Ms,
+        ServerMicrosPerDelivery = PerDelivery(run.Max.Cpu.ServerCores, run.Max.DeliveredPerSec),
+        GeneratorMicrosPerDelivery = PerDelivery(run.Max.Cpu.GeneratorCores, run.Max.DeliveredPerSec),
         StoresMessages = storesMessages,
     };
+
+    private static double? PerDelivery(double? cores, double deliveredPerSec) =>
+        cores is { } c && deliveredPerSec > 0 ? Math.Round(c * 1e6 / deliveredPerSec, 2) : null;
 }

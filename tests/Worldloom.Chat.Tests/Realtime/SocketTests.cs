@@ -82,6 +82,23 @@ public sealed class SocketTests
         Assert.Equal(user.Id, ready.GetProperty("userId").GetGuid());
     }
 
+    [Fact]
+    public async Task NoAuthInTime_IsTold_AndTheSocketClosesWith4401_WhileAnAuthenticatedOneStays()
+    {
+        await using var host = await LoomHost.StartAsync(settings: new Dictionary<string, string?> { ["Loom:Chat:AuthTimeout"] = "00:00:02" });
+        var user = await host.UserAsync();
+        await using var silent = await ChatSocket.OpenAsync(host);
+        await using var signedIn = await ChatSocket.ConnectAsync(host, user);
+
+        var error = await silent.ExpectAsync("error");
+        Assert.Equal("unauthenticated", error.GetProperty("code").GetString());
+        Assert.Null(await silent.NextAsync());
+        Assert.Equal(4401, (int)silent.Socket.CloseStatus!);
+
+        await signedIn.SendAsync(new { type = "ping", @ref = "still-here" });
+        Assert.Equal("still-here", (await signedIn.ExpectAsync("pong")).GetProperty("ref").GetString());
+    }
+
     [Theory]
     [InlineData("not a token")]
     [InlineData("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.")]
