@@ -13,6 +13,6 @@ internal static class BlobStoreFactory
         var dataDir = services.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir;
         return options.IsS3
             ? new S3BlobStore(options, Path.Combine(dataDir, "tmp", "s3-blobs"))
-            : new FileSystemBlobStore(Path.Combine(dataDir, "blobs"), options.MaxBlobBytes);
+            : new FileSystemBlobStore(Path.Combine(dataDir, options.Directory), options.MaxBlobBytes);
     }
 }

@@ -15,6 +15,13 @@ public sealed class BlobStoreOptions
     /// <summary><c>filesystem</c> (the default: <c>blobs/</c> in the data dir) or <c>s3</c>.</summary>
     public string Provider { get; set; } = FileSystemProvider;
 
+    /// <summary>
+    /// Filesystem: where the blobs live; a relative path is taken from the data dir (<c>blobs</c> unless set). Several
+    /// servers of one cluster can share a directory on a common volume, since puts are atomic renames of
+    /// content-addressed names.
+    /// </summary>
+    public string Directory { get; set; } = "blobs";
+
     /// <summary>The largest blob accepted, in bytes (512 MiB unless set); counted while the upload streams in.</summary>
     public long MaxBlobBytes { get; set; } = 512L * 1024 * 1024;
 

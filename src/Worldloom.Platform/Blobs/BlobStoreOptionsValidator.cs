@@ -14,6 +14,11 @@ internal sealed partial class BlobStoreOptionsValidator : IValidateOptions<BlobS
             failures.Add($"Loom:Blobs:Provider is '{options.Provider}'; it must be '{BlobStoreOptions.FileSystemProvider}' or '{BlobStoreOptions.S3Provider}'.");
         }
 
+        if (!options.IsS3 && string.IsNullOrWhiteSpace(options.Directory))
+        {
+            failures.Add("Loom:Blobs:Directory must name a folder (absolute, or relative to the data dir) when Provider is filesystem.");
+        }
+
         if (options.MaxBlobBytes <= 0)
         {
             failures.Add("Loom:Blobs:MaxBlobBytes must be positive.");

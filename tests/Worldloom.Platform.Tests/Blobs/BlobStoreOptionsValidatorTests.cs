@@ -48,6 +48,17 @@ public sealed class BlobStoreOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void EmptyFilesystemDirectory_FailsNamingTheSetting(string directory)
+    {
+        var result = new BlobStoreOptionsValidator().Validate(null, new BlobStoreOptions { Directory = directory });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Loom:Blobs:Directory", result.FailureMessage);
+    }
+
+    [Theory]
     [InlineData("minio:9000", true, "minio:9000", true)]
     [InlineData("minio:9000", false, "minio:9000", false)]
     [InlineData("http://127.0.0.1:4568", true, "127.0.0.1:4568", false)]

@@ -143,9 +143,13 @@ public sealed class TwoProcessCluster : IAsyncDisposable
         // Tokens and audit entries signed by one process must verify in the other: same key store contents.
         CopyDirectory(Path.Combine(dataA, "keys"), Path.Combine(dataB, "keys"));
 
+        // One blob folder, as a cluster without S3 would mount a shared volume: a file one node's job stored (a world
+        // document, a video segment) is served by the other node too.
+        var blobs = TempDir();
+
         // A selects the mode with LOOM_CLUSTER, B with the configuration key, so both ways are exercised.
-        A = Start("A", dataA, new Dictionary<string, string> { ["LOOM_CLUSTER"] = "postgres" });
-        B = Start("B", dataB, new Dictionary<string, string> { ["Loom__Cluster__Mode"] = "postgres" });
+        A = Start("A", dataA, new Dictionary<string, string> { ["LOOM_CLUSTER"] = "postgres", ["Loom__Blobs__Directory"] = blobs });
+        B = Start("B", dataB, new Dictionary<string, string> { ["Loom__Cluster__Mode"] = "postgres", ["Loom__Blobs__Directory"] = blobs });
         await Task.WhenAll(A.Process.WaitHealthyAsync(A.Client.BaseAddress!, Patience), B.Process.WaitHealthyAsync(B.Client.BaseAddress!, Patience));
     }
 
