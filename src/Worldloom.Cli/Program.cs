@@ -13,6 +13,7 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(JobsCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(WorldCommands.Create());
+root.Subcommands.Add(StoryCommands.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 return await root.Parse(args).InvokeAsync();

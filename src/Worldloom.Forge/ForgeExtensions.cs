@@ -17,6 +17,7 @@ public static class ForgeExtensions
     public static IServiceCollection AddForge(this IServiceCollection services)
     {
         services.AddSingleton<WorldStore>();
+        services.AddSingleton<IWorldCatalog, WorldCatalog>();
         services.AddSingleton<IJobHandler, WorldGenerateJob>();
         services.AddSingleton<IJobHandler, WorldBatchJob>();
         services.AddSingleton<IJobHandler, WorldExportJob>();

@@ -13,7 +13,10 @@ using Worldloom.Forge;
 using Worldloom.Platform;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Hosting;
+using Worldloom.Realms;
 using Worldloom.Server.Data;
+using Worldloom.Stories;
+using Worldloom.Stories.Narration;
 
 namespace Worldloom.Server;
 
@@ -43,6 +46,10 @@ public static class LoomServer
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddForge();
         builder.Services.AddChat();
+        builder.Services.AddRealms();
+        // The narrator Loom:Stories:Narrator names (offline grammar by default); AddStories keeps it.
+        builder.Services.AddStoryNarrator(builder.Configuration.GetSection("Loom:Stories:Narrator"));
+        builder.Services.AddStories();
         builder.AddCluster(database);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddOpenApi();
@@ -57,6 +64,8 @@ public static class LoomServer
         app.MapPlatform();
         app.MapForge();
         app.MapChat();
+        app.MapRealms();
+        app.MapStories();
         MapWeb(app, options.WebRoot);
         return app;
     }

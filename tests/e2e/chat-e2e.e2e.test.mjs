@@ -229,8 +229,8 @@ test('a direct conversation is encrypted, survives a reload (keys in IndexedDB),
   for (const m of stored) assert.ok(m.body.startsWith('e1.') && !/well|noon/.test(m.body));
 
   // Both compare the safety number of their two devices: the same 60 digits.
-  await a.getByRole('button', { name: 'Devices' }).click();
-  await b.getByRole('button', { name: 'Devices' }).click();
+  await a.getByRole('button', { name: 'Devices', exact: true }).click();
+  await b.getByRole('button', { name: 'Devices', exact: true }).click();
   const number = async (page) => {
     await expectVisible(page, page.getByTestId('safety-number'));
     return (await page.getByTestId('safety-number').first().locator('code').innerText()).trim();
@@ -262,5 +262,27 @@ test('a direct conversation is encrypted, survives a reload (keys in IndexedDB),
   await expectVisible(b2, message(b2, 'Psst, Bob: meet me by the well'), 'the new device did not get the key from Alice\u2019s page');
   await expectVisible(b2, message(b2, 'At noon, then'));
   await b2.context().close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test('my devices: the list marks this browser and revokes another device of mine', async () => {
+  const before = await devicesOf('bob');
+  assert.equal(before.filter((d) => !d.revokedAt).length, 2, 'Bob should have this browser and the second one');
+  await b.getByRole('button', { name: 'My devices' }).click();
+  const rows = b.getByTestId('my-device');
+  await expectVisible(b, rows.nth(1), 'My devices did not list both devices');
+  assert.equal(await rows.count(), 2);
+  const mine = rows.filter({ hasText: 'this browser' });
+  assert.equal(await mine.count(), 1);
+  assert.equal(await mine.getByRole('button', { name: 'Revoke' }).count(), 0, 'this browser must not offer to revoke itself');
+  await b.screenshot({ path: join(ARTIFACTS, 'chat-e2e-my-devices.png'), fullPage: true });
+
+  b.once('dialog', (dialog) => dialog.accept());
+  await rows.filter({ hasNotText: 'this browser' }).getByRole('button', { name: 'Revoke' }).click();
+  await expectVisible(b, rows.filter({ hasText: 'revoked' }), 'the revoked device is not shown as revoked');
+  await eventually(async () => (await devicesOf('bob')).filter((d) => d.revokedAt).length === 1, 'the server did not revoke the device');
+  const left = (await devicesOf('bob')).filter((d) => !d.revokedAt);
+  assert.equal(left.length, 1);
+  assert.equal(await mine.count(), 1);
   assert.deepEqual(pageErrors, []);
 });

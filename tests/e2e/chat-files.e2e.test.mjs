@@ -224,3 +224,25 @@ test('search finds a message far back in the room and opens it loaded, scrolled 
   assert.equal(await b.getByText('filler 59', { exact: true }).count(), 1);
   assert.deepEqual(pageErrors, []);
 });
+
+test('a link to a message far back (?message=id, no search) loads it, scrolls to it and highlights it', async () => {
+  const { results } = await apiCall('GET', `/api/chat/search?q=${encodeURIComponent(word)}&room=${roomId}`, undefined, aliceToken);
+  const hit = results.find((r) => r.message.body?.includes('sleeps'));
+  assert.ok(hit, 'the earlier test\u2019s message was not found by search');
+  const id = hit.message.id;
+  const fresh = await b.context().newPage();
+  await fresh.goto(`${BASE}/chat/${roomId}?message=${id}`);
+  const target = message(fresh, 'sleeps');
+  await expectVisible(fresh, target, 'the linked message was not loaded');
+  await fresh.waitForFunction(() => document.querySelector('.chat-msg--found') !== null, null, { timeout: TIMEOUT });
+  const box = await target.boundingBox();
+  const list = await fresh.locator('.chat-messages').boundingBox();
+  assert.ok(box && list && box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1, 'the linked message is not scrolled into view');
+  await expectVisible(fresh, fresh.getByText('filler 59', { exact: true }));
+  // A link to a message that does not exist leaves the room at its newest messages, and the parameter is dropped.
+  await fresh.goto(`${BASE}/chat/${roomId}?message=00000000-0000-0000-0000-000000000000`);
+  await expectVisible(fresh, fresh.getByText('filler 59', { exact: true }), 'an unknown message id broke the room');
+  await fresh.waitForURL((url) => !url.search.includes('message='), { timeout: TIMEOUT });
+  await fresh.close();
+  assert.deepEqual(pageErrors, []);
+});

@@ -11,10 +11,17 @@ import { DashboardPage } from './pages/Dashboard';
 import { JobsPage } from './pages/Jobs';
 import { LoginPage } from './pages/Login';
 import { ProjectPage } from './pages/Project';
+import { RealmPage, RealmPlayPage, RealmsPage } from './pages/Realm';
+import { ScenePage } from './pages/Scene';
+import { SceneBiblePage } from './pages/SceneBible';
+import { SceneTreePage } from './pages/SceneTree';
 import { SignupPage } from './pages/Signup';
+import { StoriesPage } from './pages/Stories';
+import { StoriesModerationPage } from './pages/StoriesModeration';
 import { VerifyPage } from './pages/Verify';
 import { WorldPage } from './pages/World';
 import { safeRedirect } from './lib/nav';
+import { isModerator } from './stories/model';
 
 function FullPageStatus() {
   const { status, bootError, retryBoot } = useAuth();
@@ -73,6 +80,13 @@ function RequireAdmin() {
   return <Outlet />;
 }
 
+/** Moderators and admins (the server's moderator policy). */
+function RequireModerator() {
+  const { me } = useAuth();
+  if (!isModerator(me?.role)) return <Forbidden />;
+  return <Outlet />;
+}
+
 /** Login / sign-up: bounce signed-in users to the dashboard. */
 function GuestOnly() {
   const { status } = useAuth();
@@ -92,7 +106,7 @@ function Forbidden() {
   return (
     <div className="page page--center">
       <h1>Not allowed</h1>
-      <p className="muted">This area is for administrators only.</p>
+      <p className="muted">This area is not open to your account.</p>
       <Link className="btn" to="/">
         Back to projects
       </Link>
@@ -133,6 +147,16 @@ export function App() {
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="/worlds/:id" element={<WorldPage />} />
         <Route path="/batches/:id" element={<BatchPage />} />
+        <Route path="/realms" element={<RealmsPage />} />
+        <Route path="/realms/:id" element={<RealmPage />} />
+        <Route path="/realms/:id/play/:characterId" element={<RealmPlayPage />} />
+        <Route path="/stories" element={<StoriesPage />} />
+        <Route path="/stories/scenes/:id" element={<ScenePage />} />
+        <Route path="/stories/scenes/:id/bible" element={<SceneBiblePage />} />
+        <Route path="/stories/scenes/:id/tree" element={<SceneTreePage />} />
+        <Route element={<RequireModerator />}>
+          <Route path="/stories/moderation" element={<StoriesModerationPage />} />
+        </Route>
         <Route element={<RequireAdmin />}>
           <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />

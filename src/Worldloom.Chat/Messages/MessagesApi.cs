@@ -29,6 +29,7 @@ public static class MessagesApi
         rooms.MapPost("/", PostAsync);
         rooms.MapGet("/", ListAsync);
         var messages = routes.MapGroup("/api/chat/messages/{id:guid}").WithTags("Chat").RequireAuthorization();
+        messages.MapGet("/", GetAsync);
         messages.MapPatch("/", EditAsync);
         messages.MapDelete("/", DeleteAsync);
         messages.MapGet("/history", HistoryAsync);
@@ -255,6 +256,22 @@ public static class MessagesApi
         await db.Set<ChatReaction>().Where(r => r.MessageId == id).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return changed > 0;
+    }
+
+    /// <summary>
+    /// One message by id, for a link to it (<c>/chat/{room}?message={id}</c>): members of its room only, as the history
+    /// is (404 where the room is not visible to the caller, 403 where it could be joined).
+    /// </summary>
+    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, LoomDb db, CancellationToken ct)
+    {
+        var (message, _, _, problem) = await MessageAccess.FindAsync(db, id, user.UserId(), ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reactions = await MessageAccess.ReactionsAsync(db, [message!.Id], ct);
+        return TypedResults.Ok(MessageView.From(message, reactions.GetValueOrDefault(message.Id)));
     }
 
     /// <summary>The earlier bodies of a message, oldest first (empty when never edited, or deleted).</summary>

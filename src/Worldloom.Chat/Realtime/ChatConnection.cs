@@ -46,6 +46,9 @@ public sealed partial class ChatConnection
         _logger = logger;
     }
 
+    /// <summary>The stream under the socket when the endpoint made one, so the writer can send a drained queue in one write.</summary>
+    internal FrameBatchStream? Batch { get; init; }
+
     /// <summary>This connection's id.</summary>
     public Guid Id { get; } = Guid.NewGuid();
 
@@ -68,6 +71,9 @@ public sealed partial class ChatConnection
     }
 
     internal CancellationToken Stopping => _stop.Token;
+
+    /// <summary>The room this connection last sent to, and its grain; replaced whole, so concurrent sends read a consistent pair.</summary>
+    internal RoomGrainRef? LastRoom { get; set; }
 
     /// <summary>This connection's own frame budget.</summary>
     internal TokenBucket? Bucket { get; set; }
@@ -450,8 +456,10 @@ public sealed partial class ChatConnection
             {
                 byte[]? frame;
                 TaskCompletionSource? room = null;
+                bool more;
                 lock (_outGate)
                 {
+                    more = _out.Count > 1;
                     if (!_out.TryDequeue(out frame))
                     {
                         if (!_completed)
@@ -468,6 +476,12 @@ public sealed partial class ChatConnection
                 }
 
                 room?.TrySetResult();
+                if (Batch is { } batch)
+                {
+                    // Hold this frame while more follow: the last one of a run goes out with all held before it.
+                    batch.Holding = more && frame is not null;
+                }
+
                 if (frame is null)
                 {
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

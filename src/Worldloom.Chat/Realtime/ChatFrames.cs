@@ -308,7 +308,7 @@ public sealed partial class ChatFrames(
     {
         try
         {
-            var outcome = await grains.GetGrain<IChatRoomGrain>(roomId).SendAsync(connection.UserId, clientId, body, replyTo, attachments);
+            var outcome = await RoomGrain(connection, roomId).SendAsync(connection.UserId, clientId, body, replyTo, attachments);
             connection.Send(outcome.Error is { } error
                 ? Error(error, outcome.Detail ?? error, reference, outcome.Field, clientId, outcome.RetryAfterMs)
                 : ChatWire.Serialize(new AckReply(reference, roomId, clientId, outcome.MessageId, outcome.CreatedAt, outcome.Duplicate)));
@@ -322,6 +322,22 @@ public sealed partial class ChatFrames(
         {
             connection.InFlight.Release();
         }
+    }
+
+    /// <summary>
+    /// The room's grain; the connection keeps the last one it sent to, since making a grain reference (a few lookups
+    /// and allocations) showed in the send path's profile and a client mostly sends to one room.
+    /// </summary>
+    private IChatRoomGrain RoomGrain(ChatConnection connection, Guid roomId)
+    {
+        if (connection.LastRoom is { } last && last.RoomId == roomId)
+        {
+            return last.Grain;
+        }
+
+        var grain = grains.GetGrain<IChatRoomGrain>(roomId);
+        connection.LastRoom = new RoomGrainRef(roomId, grain);
+        return grain;
     }
 
     private async Task TypingAsync(ChatConnection connection, JsonElement root, string? reference)

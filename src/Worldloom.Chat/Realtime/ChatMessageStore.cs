@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogge
 {
     /// <summary>Most messages one transaction takes.</summary>
     private const int MaxBatch = 512;
+
+    private MessageRowWriter? _rows;
+    private bool _rowsChosen;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -68,15 +72,30 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogge
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Set<ChatMessage>().AddRange(batch.Select(p => p.Message));
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (!_rowsChosen)
+            {
+                _rows = MessageRowWriter.For(db);
+                _rowsChosen = true;
+            }
+
+            if (_rows is not null)
+            {
+                _rows.Insert(db, batch.Select(p => p.Message));
+            }
+            else
+            {
+                // PostgreSQL: SaveChanges sends the batch's inserts in one round trip.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                db.Set<ChatMessage>().AddRange(batch.Select(p => p.Message));
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
             foreach (var p in batch)
             {
                 p.Done.TrySetResult(true);
             }
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or DbException)
         {
             // A resend raced its first copy to the unique (room, author, client id) index and the batch rolled back:
             // write one at a time, so only the duplicate is told it was one.

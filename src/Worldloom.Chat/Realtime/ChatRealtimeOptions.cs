@@ -15,6 +15,9 @@ public sealed class ChatRealtimeOptions
     /// <summary>Frames queued for a client before it counts as a slow consumer and is disconnected.</summary>
     public int MaxQueuedFrames { get; set; } = 8192;
 
+    /// <summary>How often the server pings an otherwise quiet connection, to keep it open through proxies and find dead peers.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Per-connection and per-user frame limits.</summary>
     public ChatRateLimits RateLimits { get; set; } = new();
 }

@@ -27,8 +27,9 @@ public static class ChatSocketEndpoint
             return Problems.Field("upgrade", "this endpoint speaks WebSocket only: send an upgrade request (see docs/chat-protocol.md).");
         }
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new ChatConnection(socket, frames, options.Value, loggers.CreateLogger<ChatConnection>());
+        var (socket, batch) = await ChatSocketHandshake.AcceptAsync(http, options.Value.KeepAliveInterval);
+        using var _ = socket;
+        var connection = new ChatConnection(socket, frames, options.Value, loggers.CreateLogger<ChatConnection>()) { Batch = batch };
         if (http.User.Identity?.IsAuthenticated == true)
         {
             var exp = long.TryParse(http.User.FindFirst(JwtRegisteredClaimNames.Exp)?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;

@@ -28,11 +28,16 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's services, for setup the API does not offer (admin accounts, as <c>loom admin</c> makes them).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
     /// Builds, migrates and starts the server; <paramref name="webRoot"/> as for <c>loom serve</c>;
-    /// <paramref name="settings"/> are configuration entries a bench needs on top of these (e.g. raised limits).
+    /// <paramref name="settings"/> are configuration entries a bench needs on top of these (e.g. raised limits);
+    /// <paramref name="map"/> adds a bench's own endpoints.
     /// </summary>
-    public static async Task<BenchServer> StartAsync(string? webRoot, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<BenchServer> StartAsync(
+        string? webRoot, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null, Action<WebApplication>? map = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "loom-bench-" + Guid.NewGuid().ToString("N"));
         var options = new LoomServerOptions { DataDir = dataDir, Urls = "http://127.0.0.1:0", WebRoot = webRoot };
@@ -59,6 +64,7 @@ internal sealed class BenchServer : IAsyncDisposable
             .AllowAnonymous()
             .DisableRateLimiting()
             .ExcludeFromDescription();
+        map?.Invoke(app);
         try
         {
             await LoomServer.MigrateAsync(app);

@@ -61,19 +61,8 @@ internal static class ChatBenchRooms
     /// Writes <paramref name="slots"/> where only this user can read them (they hold access tokens) and returns the
     /// path; the caller deletes it.
     /// </summary>
-    public static async Task<string> WriteSetupFileAsync(IReadOnlyList<Slot> slots, CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "loom-bench-chat-" + Guid.NewGuid().ToString("N") + ".json");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var file = new FileStream(path, options);
-        await JsonSerializer.SerializeAsync(file, new { clients = slots }, new JsonSerializerOptions(JsonSerializerDefaults.Web), ct);
-        return path;
-    }
+    public static Task<string> WriteSetupFileAsync(IReadOnlyList<Slot> slots, CancellationToken ct) =>
+        BenchSetupFile.WriteAsync("chat", new { clients = slots }, ct);
 
     private static HttpRequestMessage Authorized(HttpRequestMessage request, string token)
     {

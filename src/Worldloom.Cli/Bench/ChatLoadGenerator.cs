@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Worldloom.Cli.Bench;
 
@@ -11,8 +9,6 @@ namespace Worldloom.Cli.Bench;
 /// </summary>
 internal static class ChatLoadGenerator
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Runs the generator with <paramref name="target"/> <c>ours</c> or <c>peer</c> at <paramref name="url"/>;
     /// <paramref name="serverPid"/> is the process whose memory and CPU it reads (null: unknown), and
@@ -43,34 +39,6 @@ internal static class ChatLoadGenerator
             args.AddRange(["--setup", setupFile]);
         }
 
-        using var process = project.StartNode("load.js", args);
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                log.WriteLine(e.Data);
-            }
-        };
-        process.BeginErrorReadLine();
-        try
-        {
-            var output = await process.StandardOutput.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            var last = output.TrimEnd().Split('\n')[^1];
-            if (process.ExitCode != 0 || last.Length == 0)
-            {
-                throw new BenchSetupException($"the load generator failed against {target} (exit {process.ExitCode}); its messages are above.");
-            }
-
-            return JsonSerializer.Deserialize<ChatLoadResult>(last, Json)
-                ?? throw new BenchSetupException($"the load generator printed no result for {target}.");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
+        return await project.RunForResultAsync<ChatLoadResult>("load.js", args, target, log, ct);
     }
 }

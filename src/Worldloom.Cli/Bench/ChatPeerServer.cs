@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 
 namespace Worldloom.Cli.Bench;
 
@@ -26,31 +25,8 @@ internal sealed class ChatPeerServer : IAsyncDisposable
     /// <summary>Starts the peer and waits until it reports its port.</summary>
     public static async Task<ChatPeerServer> StartAsync(NodeProject project, TextWriter log, CancellationToken ct)
     {
-        var process = project.StartNode("server.js", ["0"]);
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                log.WriteLine($"[peer] {e.Data}");
-            }
-        };
-        process.BeginErrorReadLine();
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new BenchSetupException($"the Socket.IO peer exited ({(process.HasExited ? process.ExitCode : -1)}) before listening.");
-            using var ready = JsonDocument.Parse(line);
-            var port = ready.RootElement.GetProperty("port").GetInt32();
-            return new ChatPeerServer(process, new Uri($"http://127.0.0.1:{port}/"));
-        }
-        catch
-        {
-            Stop(process);
-            process.Dispose();
-            throw;
-        }
+        var (process, ready) = await project.StartPeerAsync("server.js", ["0"], log, ct);
+        return new ChatPeerServer(process, new Uri($"http://127.0.0.1:{ready.GetProperty("port").GetInt32()}/"));
     }
 
     /// <inheritdoc />

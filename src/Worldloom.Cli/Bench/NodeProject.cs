@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Worldloom.Cli.Bench;
 
@@ -76,6 +77,84 @@ internal sealed class NodeProject
 
         return StartOrExplain(start, "node");
     }
+
+    /// <summary>
+    /// Runs a load generator, <paramref name="script"/> with <paramref name="args"/>, to the end: its standard error goes
+    /// to <paramref name="log"/>, and its last standard output line (camelCase JSON) is the result. Throws
+    /// <see cref="BenchSetupException"/> naming <paramref name="target"/> when it fails or prints nothing.
+    /// </summary>
+    public async Task<T> RunForResultAsync<T>(string script, IEnumerable<string> args, string target, TextWriter log, CancellationToken ct)
+        where T : class
+    {
+        using var process = StartNode(script, args);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                log.WriteLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        try
+        {
+            var output = await process.StandardOutput.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            var last = output.TrimEnd().Split('\n')[^1];
+            if (process.ExitCode != 0 || last.Length == 0)
+            {
+                throw new BenchSetupException($"the load generator failed against {target} (exit {process.ExitCode}); its messages are above.");
+            }
+
+            return JsonSerializer.Deserialize<T>(last, ResultJson)
+                ?? throw new BenchSetupException($"the load generator printed no result for {target}.");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts a peer server, <paramref name="script"/> with <paramref name="args"/>, and returns it with the first line
+    /// it prints once listening (JSON); its standard error goes to <paramref name="log"/> marked <c>[peer]</c>. The
+    /// caller stops it.
+    /// </summary>
+    public async Task<(Process Process, JsonElement Ready)> StartPeerAsync(string script, IEnumerable<string> args, TextWriter log, CancellationToken ct)
+    {
+        var process = StartNode(script, args);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                log.WriteLine($"[peer] {e.Data}");
+            }
+        };
+        process.BeginErrorReadLine();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new BenchSetupException($"the peer ({script}) exited ({(process.HasExited ? process.ExitCode : -1)}) before listening.");
+            using var ready = JsonDocument.Parse(line);
+            return (process, ready.RootElement.Clone());
+        }
+        catch
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
 
     private static Process StartOrExplain(ProcessStartInfo start, string tool)
     {

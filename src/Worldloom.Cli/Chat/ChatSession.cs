@@ -323,7 +323,7 @@ public sealed class ChatSession(ChatScreen screen, ChatLink link, ChatRest rest,
             return;
         }
 
-        var progress = new Progress<long>(done => screen.Status = $"uploading {name} {Bar(done, size)}");
+        var progress = new StatusProgress(done => screen.Status = $"uploading {name} {Bar(done, size)}");
         var message = await files.ShareAsync(room, screen.CurrentEncrypted, name, content, size, name, progress, ct);
         await OpenBodiesAsync([message], ct);
         screen.Log(room).Merge(message);
@@ -349,7 +349,7 @@ public sealed class ChatSession(ChatScreen screen, ChatLink link, ChatRest rest,
         var saved = new List<string>();
         foreach (var a in attachments)
         {
-            var progress = new Progress<long>(done => screen.Status = $"downloading {SafeTarget.FileName(a.Name)} {Bar(done, a.Size)}");
+            var progress = new StatusProgress(done => screen.Status = $"downloading {SafeTarget.FileName(a.Name)} {Bar(done, a.Size)}");
             try
             {
                 saved.Add(await files.DownloadAsync(message, a, encrypted, target, progress, ct));

@@ -6,9 +6,10 @@ namespace Worldloom.Forge.Core.Documents;
 /// <summary>
 /// Strict reading of one JSON object: every field typed, each key once, no key left unread. Failures name the JSON
 /// path. With an error list it records failures and returns defaults (so an API can report every bad field at once);
-/// without one it throws <see cref="WorldDocumentException"/> at the first.
+/// without one it throws <see cref="WorldDocumentException"/> at the first. Public so other pure cores (Stories) read
+/// their documents with the same strictness and the same error shape.
 /// </summary>
-internal sealed class JsonFields
+public sealed class JsonFields
 {
     private readonly Dictionary<string, JsonElement> _values;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
@@ -101,6 +102,9 @@ internal sealed class JsonFields
 
     /// <summary>A required nested object, or null after recording the error.</summary>
     public JsonFields? Object(string name) => Required(name) is { } v ? Open(v, PathOf(name), _errors) : null;
+
+    /// <summary>An optional nested object: null when absent or JSON null, or (after recording the error) not an object.</summary>
+    public JsonFields? OptionalObject(string name) => Optional(name) is { } v ? Open(v, PathOf(name), _errors) : null;
 
     /// <summary>A required array's items, empty after recording the error.</summary>
     public IReadOnlyList<JsonElement> Array(string name) => Required(name) is { } v ? AsArray(v, PathOf(name)) : [];

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Worldloom.Chat;
 using Worldloom.Forge;
 using Worldloom.Platform.Data;
+using Worldloom.Realms;
+using Worldloom.Stories;
 
 namespace Worldloom.Server.Data;
 
@@ -14,5 +16,7 @@ public sealed class SqliteLoomDb(DbContextOptions<SqliteLoomDb> options) : LoomD
         base.OnModelCreating(modelBuilder);
         ForgeModel.Configure(modelBuilder);
         ChatModel.Configure(modelBuilder);
+        RealmsModel.Configure(modelBuilder);
+        StoriesModel.Configure(modelBuilder);
     }
 }

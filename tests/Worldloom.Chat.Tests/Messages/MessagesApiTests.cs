@@ -167,6 +167,37 @@ public sealed class MessagesApiTests
     }
 
     [Fact]
+    public async Task Get_OneMessageById_ForMembersOnly()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var author = await host.UserAsync();
+        var member = await host.UserAsync();
+        var stranger = await host.UserAsync();
+        var room = await ChatApi.RoomAsync(author, "invite_only");
+        var invite = await ChatApi.JsonAsync(await author.Client.PostAsJsonAsync("/api/chat/invites", new { roomId = room, maxUses = 1, expiresInMinutes = 10 }), HttpStatusCode.Created);
+        await ChatApi.JsonAsync(await member.Client.PostAsync($"/api/chat/invites/{invite.GetProperty("code").GetString()}/accept", null), HttpStatusCode.OK);
+        var id = (await ChatApi.MessageAsync(author, room, "first")).GetProperty("id").GetGuid();
+        await author.Client.PatchAsJsonAsync($"/api/chat/messages/{id}", new { body = "first, edited" });
+        await member.Client.PostAsJsonAsync($"/api/chat/messages/{id}/reactions", new { emoji = "👍" });
+
+        var got = await ChatApi.GetAsync(member, $"/api/chat/messages/{id}");
+
+        Assert.Equal(id, got.GetProperty("id").GetGuid());
+        Assert.Equal(room, got.GetProperty("roomId").GetGuid());
+        Assert.Equal("first, edited", got.GetProperty("body").GetString());
+        Assert.True(got.GetProperty("edited").GetBoolean());
+        Assert.Equal(1, got.GetProperty("reactions").GetProperty("👍").GetInt32());
+        await ProblemJson.AssertAsync(await stranger.Client.GetAsync($"/api/chat/messages/{id}"), HttpStatusCode.NotFound);
+        await ProblemJson.AssertAsync(await member.Client.GetAsync($"/api/chat/messages/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/api/chat/messages/not-a-guid")).StatusCode);
+
+        await author.Client.DeleteAsync($"/api/chat/messages/{id}");
+        var tombstone = await ChatApi.GetAsync(member, $"/api/chat/messages/{id}");
+        Assert.True(tombstone.GetProperty("deleted").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, tombstone.GetProperty("body").ValueKind);
+    }
+
+    [Fact]
     public async Task Edit_ConcurrentEdits_LoseNoRevision()
     {
         await using var host = await LoomHost.StartAsync();

@@ -19,6 +19,11 @@ export class ProblemError extends Error {
   readonly detail: string | null;
   readonly type: string | null;
   readonly fieldErrors: FieldErrors;
+  /**
+   * The field errors under the keys the server sent (`entities.char_mira.clothing[0].colour`), for forms whose fields
+   * are nested paths, where the last segment alone would be ambiguous.
+   */
+  readonly pathErrors: FieldErrors;
   /** Members beyond the standard ones (chat's `code`, `currentEpoch`, `missingDevices`…). */
   readonly extensions: Record<string, unknown>;
 
@@ -28,6 +33,7 @@ export class ProblemError extends Error {
     detail?: string | null;
     type?: string | null;
     fieldErrors?: FieldErrors;
+    pathErrors?: FieldErrors;
     extensions?: Record<string, unknown>;
   }) {
     super(init.detail || init.title);
@@ -37,6 +43,7 @@ export class ProblemError extends Error {
     this.detail = init.detail ?? null;
     this.type = init.type ?? null;
     this.fieldErrors = init.fieldErrors ?? {};
+    this.pathErrors = init.pathErrors ?? {};
     this.extensions = init.extensions ?? {};
   }
 
@@ -66,6 +73,15 @@ export function normalizeFieldKey(key: string): string {
 }
 
 export function normalizeFieldErrors(raw: unknown): FieldErrors {
+  return collectFieldErrors(raw, normalizeFieldKey);
+}
+
+/** The field errors with their keys as sent (trimmed, without a leading "$."). */
+export function pathFieldErrors(raw: unknown): FieldErrors {
+  return collectFieldErrors(raw, (key) => key.trim().replace(/^\$\./, ''));
+}
+
+function collectFieldErrors(raw: unknown, keyOf: (key: string) => string): FieldErrors {
   const out: FieldErrors = {};
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -75,7 +91,7 @@ export function normalizeFieldErrors(raw: unknown): FieldErrors {
         ? [value]
         : [];
     if (messages.length === 0) continue;
-    const k = normalizeFieldKey(key);
+    const k = keyOf(key);
     out[k] = [...(out[k] ?? []), ...messages];
   }
   return out;
@@ -114,6 +130,7 @@ export function problemFromBody(status: number, body: unknown): ProblemError {
       detail,
       type: typeof p.type === 'string' ? p.type : null,
       fieldErrors: normalizeFieldErrors(p.errors),
+      pathErrors: pathFieldErrors(p.errors),
       extensions: Object.fromEntries(Object.entries(p).filter(([k]) => !STANDARD_MEMBERS.has(k))),
     });
   }

@@ -48,6 +48,8 @@ function Header() {
               </NavLink>
               <NavLink to="/jobs">Jobs</NavLink>
               <ChatNavLink />
+              <NavLink to="/realms">Realms</NavLink>
+              <NavLink to="/stories">Stories</NavLink>
               <NavLink to="/verify">Verify</NavLink>
               {isAdmin && (
                 <>

@@ -6,6 +6,7 @@ import type { ChatRoom } from '../../chat/store';
 import { ProblemAlert } from '../ui';
 import { LockIcon } from './LockIcon';
 import { authorName } from './names';
+import { MyDevices } from './MyDevices';
 import { NewDirectMessage } from './NewDirectMessage';
 
 const KINDS = [
@@ -164,6 +165,7 @@ export function RoomSidebar({ rooms, currentId, onChanged, searchSlot }: { rooms
           Join with code
         </button>
       </form>
+      <MyDevices />
     </aside>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, type MutableRefObject, type RefObject } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { api } from '../../api/client';
 import type { ChatMessage } from '../../chat/socket';
 import type { ChatStore } from '../../chat/store';
 
@@ -7,9 +8,11 @@ import type { ChatStore } from '../../chat/store';
 const HIGHLIGHT_MS = 2_500;
 
 /**
- * `/chat/:roomId?message=<id>` (a search result): loads the room around that message if it is not loaded yet (the
- * result passes the message itself in the navigation state), scrolls it to the middle of the list, highlights it
- * briefly, and then drops the parameter so later renders leave the scroll position alone.
+ * `/chat/:roomId?message=<id>` (a search result, or a link to a message): loads the room around that message if it is
+ * not loaded yet (a search result passes the message itself in the navigation state; a link fetches it by id),
+ * scrolls it to the middle of the list, highlights it briefly, and then drops the parameter so later renders leave
+ * the scroll position alone. A message that is not there (deleted room, not a member, another room) drops the
+ * parameter and leaves the room at its newest messages.
  */
 export function useMessageFocus({
   store,
@@ -37,8 +40,29 @@ export function useMessageFocus({
 
   useEffect(() => {
     if (!focusId || !loaded || present) return;
-    if (focus?.id === focusId && focus.roomId === roomId) void store.loadAround(roomId, focus);
-  }, [focusId, loaded, present, focus, roomId, store]);
+    if (focus?.id === focusId && focus.roomId === roomId) {
+      void store.loadAround(roomId, focus);
+      return;
+    }
+    let cancelled = false;
+    const drop = () => {
+      atBottom.current = true;
+      navigate(location.pathname, { replace: true, state: null });
+    };
+    api.get<ChatMessage>(`/api/chat/messages/${encodeURIComponent(focusId)}`).then(
+      (message) => {
+        if (cancelled) return;
+        if (message.roomId === roomId) void store.loadAround(roomId, message);
+        else drop();
+      },
+      () => {
+        if (!cancelled) drop();
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [focusId, loaded, present, focus, roomId, store, navigate, location.pathname, atBottom]);
 
   useEffect(() => {
     if (!focusId || !present) return;

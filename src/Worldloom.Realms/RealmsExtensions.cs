@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Worldloom.Realms.Characters;
+using Worldloom.Realms.Realms;
+using Worldloom.Realms.Realtime;
+using Worldloom.Realms.Zones;
+
+namespace Worldloom.Realms;
+
+/// <summary>Wires the Realms slice: realms on Forge worlds, characters, zone maps, zone grains and the game socket.</summary>
+public static class RealmsExtensions
+{
+    /// <summary>Registers Realms' services. The database model is added by <see cref="RealmsModel.Configure"/>.</summary>
+    public static IServiceCollection AddRealms(this IServiceCollection services)
+    {
+        services.AddSingleton<ZoneMaps>();
+        services.AddSingleton<ZoneStore>();
+        services.TryAddSingleton<ZoneHandOver>();
+        services.AddOptions<RealmsRealtimeOptions>().BindConfiguration(RealmsRealtimeOptions.Section);
+        services.AddSingleton<RealmNode>();
+        services.AddSingleton<RealmGateway>();
+        return services;
+    }
+
+    /// <summary>Maps Realms' endpoints under <c>/api/realms</c>.</summary>
+    public static IEndpointRouteBuilder MapRealms(this IEndpointRouteBuilder routes)
+    {
+        routes.MapRealmsApi();
+        routes.MapCharactersApi();
+        routes.MapRealmSocket();
+        return routes;
+    }
+}

@@ -1,0 +1,665 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Worldloom.Platform.Hosting;
+using Worldloom.Realms.Core.Entities;
+using Worldloom.Realms.Core.Geometry;
+using Worldloom.Realms.Core.Input;
+using Worldloom.Realms.Core.Rules;
+using Worldloom.Realms.Core.Simulation;
+using Worldloom.Realms.Core.Snapshots;
+using Worldloom.Realms.Core.Wire;
+using Worldloom.Realms.Core.Zones;
+using Worldloom.Realms.Realms;
+using Worldloom.Realms.Zones;
+
+namespace Worldloom.Realms.Realtime;
+
+/// <summary>
+/// A zone's authoritative simulation on a 20 Hz grain timer. Each tick steps the <see cref="ZoneSimulation"/>, then
+/// encodes one snapshot per connected player (its own delta encoder, against what that client acknowledged) and sends
+/// each node one batch. Checkpoints every 5 seconds and on deactivation; an activation restores the last checkpoint.
+/// Players whose connection closed (or fell silent) stay in play for the reconnect grace, then are saved and removed.
+/// </summary>
+public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOver handOver, LoomClock clock, ILogger<ZoneGrain> logger) : Grain, IZoneGrain
+{
+    /// <summary>How long a character stays in the zone after its connection went away.</summary>
+    public const int GraceTicks = 30 * ZoneSimulation.TicksPerSecond;
+
+    /// <summary>A connection that sent neither input nor ack for this long is taken for gone (its node may have died).</summary>
+    public const int SilenceTicks = 10 * ZoneSimulation.TicksPerSecond;
+
+    /// <summary>Ticks between checkpoints.</summary>
+    public const int CheckpointTicks = 5 * ZoneSimulation.TicksPerSecond;
+
+    /// <summary>An empty zone deactivates after this long (checkpointing first).</summary>
+    private const int EmptyTicks = 60 * ZoneSimulation.TicksPerSecond;
+
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(1000 / ZoneSimulation.TicksPerSecond);
+
+    /// <summary>Most ticks one timer callback steps to catch up with the clock.</summary>
+    private const int MaxCatchUp = 3;
+
+    private readonly Dictionary<Guid, Player> _players = [];
+    /// <summary>Players below this many take one thread: splitting a few encodes costs more than it saves.</summary>
+    private const int ParallelFrom = 32;
+
+    private readonly SnapshotWorker[] _workers = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new SnapshotWorker())];
+    private readonly List<Player> _receivers = [];
+    private readonly HashSet<Guid> _handingOver = [];
+    private Guid _realmId;
+    private ZoneKey _zone;
+    private Realm? _realm;
+    private ZoneSimulation? _sim;
+    private bool _restored;
+    private uint _lastCheckpoint;
+    private uint _emptySince;
+    private long _pacedFrom;
+    private long _paced;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_realmId, _zone) = ZoneGrainKey.Parse(this.GetPrimaryKeyString());
+        _realm = await store.RealmAsync(_realmId, cancellationToken);
+        if (_realm is null || (uint)_zone.X >= (uint)_realm.Columns || (uint)_zone.Y >= (uint)_realm.Rows
+            || await maps.CutAsync(_realm, _zone, cancellationToken) is not { } map)
+        {
+            // Joins answer not_found; nothing runs.
+            return;
+        }
+
+        var checkpoint = await store.CheckpointAsync(_realmId, _zone, cancellationToken);
+        if (checkpoint is not null)
+        {
+            _sim = ZoneSimulation.Restore(map, RealmRules.Default, checkpoint.State);
+            _restored = true;
+            // Characters that crossed out after the checkpoint (the zone stopped without saving again) live on in
+            // their new zone: dropping them here keeps each character in one zone.
+            foreach (var gone in await store.CrossedOutSinceAsync(_realmId, _zone, checkpoint.UpdatedAt, cancellationToken))
+            {
+                if (_sim.TryGetEntity(gone, out _))
+                {
+                    _sim.RemovePlayer(gone);
+                }
+            }
+
+            // The players the checkpoint holds lost their connections with the old activation: each gets the grace.
+            foreach (var characterId in await store.CharactersInAsync(_realmId, _zone, cancellationToken))
+            {
+                if (_sim.TryGetEntity(characterId, out var entity))
+                {
+                    _players[characterId] = new Player(characterId, entity) { DetachedAt = _sim.Tick };
+                }
+            }
+        }
+        else
+        {
+            _sim = new ZoneSimulation(map, RealmRules.Default, Seed(_realmId, this.GetPrimaryKeyString()));
+        }
+
+        _lastCheckpoint = _sim.Tick;
+        _emptySince = _sim.Tick;
+        _pacedFrom = clock.GetTimestamp();
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { Interleave = false, KeepAlive = true });
+        // Crossings recorded before a crash or a failed hand-over finish now.
+        foreach (var pending in await store.PendingFromAsync(_realmId, _zone, cancellationToken))
+        {
+            _ = HandOverAsync(pending.Id, null, Guid.Empty, false);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_sim is not null)
+        {
+            // The next activation starts them disconnected: their clients reconnect (within the grace) to resume.
+            foreach (var group in _players.Values.Where(p => p.Node is not null).GroupBy(p => p.Node!))
+            {
+                _ = group.Key.DeliverAsync(new ZoneDelivery([.. group.Select(p => new ConnectionDelivery(p.ConnectionId, p.CharacterId, [], Kick: "the zone is restarting; reconnect to resume."))]));
+            }
+
+            try
+            {
+                await SaveAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogCheckpointFailed(logger, e, this.GetPrimaryKeyString());
+            }
+        }
+    }
+
+    /// <summary>The zone's random seed: SHA-256 of the realm id and the zone key, so each zone of each realm differs.</summary>
+    public static byte[] Seed(Guid realmId, string zoneKey)
+    {
+        ArgumentNullException.ThrowIfNull(zoneKey);
+        var bytes = new byte[16 + Encoding.UTF8.GetByteCount(zoneKey)];
+        realmId.TryWriteBytes(bytes);
+        Encoding.UTF8.GetBytes(zoneKey, bytes.AsSpan(16));
+        return SHA256.HashData(bytes);
+    }
+
+    /// <inheritdoc />
+    public async Task<ZoneJoin> JoinAsync(IRealmNodeObserver node, Guid connectionId, Guid characterId, bool mayUseConsole)
+    {
+        if (_sim is null)
+        {
+            return new ZoneJoin(RealmErrors.NotFound, "no such zone.");
+        }
+
+        if (_players.TryGetValue(characterId, out var player))
+        {
+            // A reconnect (or a second connection): resume where it is; the older connection is told why it ends.
+            if (player.Node is { } oldNode && player.ConnectionId != connectionId)
+            {
+                _ = oldNode.DeliverAsync(new ZoneDelivery([new ConnectionDelivery(player.ConnectionId, characterId, [], Kick: "replaced: the character joined from another connection.")]));
+            }
+
+            Attach(player, node, connectionId, mayUseConsole);
+            // The new connection's client numbers its inputs from 1 again.
+            _sim.RestartSequence(characterId);
+            return ZoneJoin.Joined;
+        }
+
+        var character = await store.CharacterAsync(characterId, CancellationToken.None);
+        if (character is null || character.RealmId != _realmId)
+        {
+            return new ZoneJoin(RealmErrors.NotFound, "no character of yours with that id.");
+        }
+
+        if (character.ZoneX != _zone.X || character.ZoneY != _zone.Y)
+        {
+            return new ZoneJoin(RealmErrors.Moved, "the character is in another zone.", ZoneGrainKey.Format(_realmId, new ZoneKey(character.ZoneX, character.ZoneY)));
+        }
+
+        if (_handingOver.Contains(characterId))
+        {
+            return new ZoneJoin(RealmErrors.Unavailable, "the character is crossing into another zone; join again in a moment.");
+        }
+
+        var position = character.PositionX is { } x && character.PositionY is { } y ? new Vec(x, y) : (Vec?)null;
+        var entity = _sim.AddPlayer(characterId, new CharacterState(character.ClassId, character.Level, character.Hp, character.Mana, position, character.Inventory));
+        player = new Player(characterId, entity);
+        _players[characterId] = player;
+        Attach(player, node, connectionId, mayUseConsole);
+        return ZoneJoin.Joined;
+    }
+
+    /// <inheritdoc />
+    public Task InputAsync(Guid connectionId, Guid characterId, ZoneInput input)
+    {
+        if (_sim is not null && Playing(connectionId, characterId) is { } player)
+        {
+            player.HeardAt = _sim.Tick;
+            var cast = input.Slot == 0 ? (SkillCast?)null : new SkillCast(input.Slot, input.Target, new Vec(input.PointX, input.PointY));
+            _sim.Submit(characterId, new PlayerInput(input.Sequence, input.MoveAngle, cast));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task AckAsync(Guid connectionId, Guid characterId, uint tick)
+    {
+        if (_sim is not null && Playing(connectionId, characterId) is { } player)
+        {
+            player.HeardAt = _sim.Tick;
+            player.Encoder?.Acknowledge(tick);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<ZoneConsoleReply> ConsoleAsync(Guid connectionId, Guid characterId, string line)
+    {
+        if (_sim is null || Playing(connectionId, characterId) is not { } player)
+        {
+            return Task.FromResult(new ZoneConsoleReply(false, false, "join a character first."));
+        }
+
+        if (!player.MayUseConsole)
+        {
+            return Task.FromResult(new ZoneConsoleReply(false, false, "the dev console is for admins, and for the realm's owner in a Test Area."));
+        }
+
+        if (!ConsoleCommand.TryParse(line, out var command, out var error))
+        {
+            return Task.FromResult(new ZoneConsoleReply(true, false, error));
+        }
+
+        var result = _sim.Command(characterId, command);
+        return Task.FromResult(new ZoneConsoleReply(true, result.Ok, result.Message));
+    }
+
+    /// <inheritdoc />
+    public Task DetachAsync(Guid connectionId, Guid characterId)
+    {
+        if (_sim is not null && Playing(connectionId, characterId) is { } player)
+        {
+            Detach(player);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<ZoneJoin> TransferInAsync(Guid transferId, IRealmNodeObserver? node, Guid connectionId, bool mayUseConsole)
+    {
+        if (_sim is null)
+        {
+            return new ZoneJoin(RealmErrors.NotFound, "no such zone.");
+        }
+
+        var transfer = await store.TransferAsync(transferId, CancellationToken.None);
+        if (transfer is null || transfer.RealmId != _realmId || transfer.ToX != _zone.X || transfer.ToY != _zone.Y)
+        {
+            return new ZoneJoin(RealmErrors.NotFound, "no transfer into this zone with that id.");
+        }
+
+        // Idempotent: a retry finds the character already here (added by the first attempt, or restored from a
+        // checkpoint taken after it) and only completes the record.
+        if (!_players.TryGetValue(transfer.CharacterId, out var player))
+        {
+            var handed = JsonSerializer.Deserialize<HandedCharacter>(transfer.StateJson, JsonSerializerOptions.Web)
+                ?? throw new InvalidOperationException($"Transfer {transferId} carries no character.");
+            var entity = _sim.AddPlayer(transfer.CharacterId, new CharacterState(handed.ClassId, handed.Level, handed.Hp, handed.Mana, new Vec(handed.X, handed.Y), handed.Inventory));
+            player = new Player(transfer.CharacterId, entity);
+            _players[transfer.CharacterId] = player;
+            if (node is null)
+            {
+                player.DetachedAt = _sim.Tick;
+            }
+        }
+
+        // A player already playing here (it reconnected to this zone before the hand-over got through) keeps its connection.
+        if (node is not null && player.Node is null)
+        {
+            Attach(player, node, connectionId, mayUseConsole);
+            player.Pending.Insert(0, ServerFrames.ToArray(new TransferFrame((byte)_zone.X, (byte)_zone.Y)));
+            player.MovedTo = this.GetPrimaryKeyString();
+        }
+
+        await store.CompleteTransferAsync(transferId, CancellationToken.None);
+        RealmsMetrics.Transfers.WithLabels("done").Inc();
+        return ZoneJoin.Joined;
+    }
+
+    /// <inheritdoc />
+    public Task<ZoneStatus> StatusAsync() =>
+        Task.FromResult(new ZoneStatus(_sim?.Tick ?? 0, _players.Count, _players.Values.Count(p => p.Node is not null), _sim?.Entities.Count ?? 0, _restored));
+
+    /// <inheritdoc />
+    public Task CheckpointAsync() => _sim is null ? Task.CompletedTask : SaveAsync(CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task DeactivateAsync()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private void Attach(Player player, IRealmNodeObserver node, Guid connectionId, bool mayUseConsole)
+    {
+        var sim = _sim!;
+        player.Node = node;
+        player.ConnectionId = connectionId;
+        player.MayUseConsole = mayUseConsole;
+        player.DetachedAt = null;
+        player.HeardAt = sim.Tick;
+        // A fresh encoder: the new connection has no baseline, so its first snapshot is full.
+        player.Encoder = new SnapshotEncoder(SnapshotFormat.DefaultHistory, SnapshotFormat.DefaultBudgetBytes);
+        player.Pending.Clear();
+        player.Pending.Add(ServerFrames.ToArray(new WelcomeFrame(player.Entity, _realmId, (byte)_zone.X, (byte)_zone.Y, sim.Tick, ZoneSimulation.TicksPerSecond)));
+    }
+
+    private void Detach(Player player)
+    {
+        player.Node = null;
+        player.Encoder = null;
+        player.Pending.Clear();
+        player.DetachedAt = _sim!.Tick;
+    }
+
+    private Player? Playing(Guid connectionId, Guid characterId) =>
+        _players.TryGetValue(characterId, out var player) && player.Node is not null && player.ConnectionId == connectionId ? player : null;
+
+    /// <summary>
+    /// Keeps the zone at 20 ticks a second by the clock. Orleans starts a timer's next period only after its callback
+    /// ends, so the timer alone ticks slower than 20 Hz (by the tick's own time), and clients that send one input per
+    /// 50 ms of their clock would run ahead of the zone's input queue. Each callback steps as many ticks as are due, at
+    /// most <see cref="MaxCatchUp"/>; a longer stall is skipped, not replayed.
+    /// </summary>
+    private async Task TickAsync(CancellationToken ct)
+    {
+        var due = (long)(clock.GetElapsedTime(_pacedFrom) / TickPeriod);
+        if (due - _paced > MaxCatchUp)
+        {
+            _paced = due - MaxCatchUp;
+        }
+
+        while (_paced < due && _sim is not null)
+        {
+            _paced++;
+            await StepAsync(ct);
+        }
+    }
+
+    private async Task StepAsync(CancellationToken ct)
+    {
+        var sim = _sim!;
+        var started = clock.GetTimestamp();
+        var outcome = sim.Step();
+        var tick = outcome.Tick;
+        foreach (var refusal in outcome.Refusals)
+        {
+            RealmsMetrics.Refusals.WithLabels(refusal.Code).Inc();
+            if (_players.TryGetValue(refusal.CharacterId, out var player) && player.Node is not null)
+            {
+                player.Pending.Add(ServerFrames.ToArray(new RefusedFrame(refusal.Sequence, refusal.Code)));
+            }
+        }
+
+        var deliveries = new Dictionary<IRealmNodeObserver, List<ConnectionDelivery>>();
+        var leaving = new List<Player>();
+        foreach (var kick in outcome.Kicks)
+        {
+            if (_players.TryGetValue(kick.CharacterId, out var player))
+            {
+                RealmsMetrics.Kicks.Inc();
+                if (player.Node is { } node)
+                {
+                    Batch(deliveries, node).Add(new ConnectionDelivery(player.ConnectionId, player.CharacterId, [.. player.Pending], Kick: kick.Reason));
+                }
+
+                leaving.Add(player);
+            }
+        }
+
+        foreach (var crossing in outcome.Exits)
+        {
+            await CrossAsync(crossing, ct);
+        }
+
+        foreach (var player in _players.Values)
+        {
+            if (player.Node is null)
+            {
+                continue;
+            }
+
+            if (tick - player.HeardAt > SilenceTicks)
+            {
+                // Told, so that a client that is only slow reconnects and resumes instead of waiting for snapshots.
+                Batch(deliveries, player.Node).Add(new ConnectionDelivery(player.ConnectionId, player.CharacterId, [], Kick: "silent: no input or ack for 10 s; reconnect to resume."));
+                Detach(player);
+                continue;
+            }
+
+            if (leaving.Contains(player))
+            {
+                continue;
+            }
+
+            _receivers.Add(player);
+        }
+
+        EncodeSnapshots(sim, outcome.Events);
+        foreach (var player in _receivers)
+        {
+            var frames = new List<byte[]>(player.Pending.Count + 1);
+            frames.AddRange(player.Pending);
+            player.Pending.Clear();
+            frames.Add(player.Snapshot!);
+            player.Snapshot = null;
+            Batch(deliveries, player.Node!).Add(new ConnectionDelivery(player.ConnectionId, player.CharacterId, frames, MovedTo: player.MovedTo));
+            player.MovedTo = null;
+        }
+
+        _receivers.Clear();
+
+        foreach (var (node, items) in deliveries)
+        {
+            _ = node.DeliverAsync(new ZoneDelivery(items));
+        }
+
+        foreach (var player in _players.Values)
+        {
+            if (player.DetachedAt is { } at && tick - at > GraceTicks)
+            {
+                leaving.Add(player);
+            }
+        }
+
+        foreach (var player in leaving)
+        {
+            await LeaveAsync(player, ct);
+        }
+
+        var tickSeconds = clock.GetElapsedTime(started).TotalSeconds;
+        RealmsMetrics.TickSeconds.Observe(tickSeconds);
+        RealmsMetrics.TickDuration.Record(tickSeconds);
+        if (tick - _lastCheckpoint >= CheckpointTicks)
+        {
+            await SaveAsync(ct);
+        }
+
+        if (_players.Count > 0 || _handingOver.Count > 0)
+        {
+            _emptySince = tick;
+        }
+        else if (tick - _emptySince > EmptyTicks)
+        {
+            this.DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>
+    /// Encodes this tick's snapshot of every player in <see cref="_receivers"/> into <see cref="Player.Snapshot"/>. Each
+    /// client's encoder is its own and the zone is only read once <see cref="ZoneSimulation.PrepareVisible"/> has run,
+    /// so a crowd's clients are split over the cores (on the thread pool, not the grain's scheduler, which runs one
+    /// task at a time); the grain's turn waits for them, so nothing else touches the zone meanwhile.
+    /// </summary>
+    private void EncodeSnapshots(ZoneSimulation sim, IReadOnlyList<ZoneEvent> events)
+    {
+        var count = _receivers.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        sim.PrepareVisible();
+        var workers = count < ParallelFrom ? 1 : Math.Min(_workers.Length, (count + ParallelFrom - 1) / ParallelFrom);
+        if (workers == 1)
+        {
+            EncodeRange(_workers[0], sim, events, 0, count);
+            return;
+        }
+
+        Parallel.For(0, workers, new ParallelOptions { TaskScheduler = TaskScheduler.Default, MaxDegreeOfParallelism = workers }, w =>
+            EncodeRange(_workers[w], sim, events, w * count / workers, (w + 1) * count / workers));
+    }
+
+    private void EncodeRange(SnapshotWorker worker, ZoneSimulation sim, IReadOnlyList<ZoneEvent> events, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var player = _receivers[i];
+            // What the client's canvas shows (ClientVisibleRadius), nearest first up to the limit, within the encoder's
+            // byte budget: docs/realms.md, "Snapshot codec".
+            sim.CollectVisible(player.Entity, ZoneSimulation.ClientVisibleRadius, ZoneSimulation.DefaultVisibleLimit, worker.Visible, worker.Scratch);
+            VisibleEvents.Select(worker.Visible, events, worker.Nearby);
+            var buffer = worker.Buffer;
+            buffer.ResetWrittenCount();
+            buffer.GetSpan(1)[0] = (byte)ServerFrameType.Snapshot;
+            buffer.Advance(1);
+            player.Encoder!.Encode(sim.Tick, sim.OwnStateOf(player.CharacterId), worker.Visible, worker.Nearby, buffer);
+            player.Snapshot = buffer.WrittenSpan.ToArray();
+        }
+    }
+
+    private static List<ConnectionDelivery> Batch(Dictionary<IRealmNodeObserver, List<ConnectionDelivery>> deliveries, IRealmNodeObserver node)
+    {
+        if (!deliveries.TryGetValue(node, out var items))
+        {
+            items = [];
+            deliveries[node] = items;
+        }
+
+        return items;
+    }
+
+    /// <summary>Saves and removes a player that left (grace over, kicked).</summary>
+    private async Task LeaveAsync(Player player, CancellationToken ct)
+    {
+        _players.Remove(player.CharacterId);
+        var state = _sim!.RemovePlayer(player.CharacterId);
+        var position = state.Position ?? default;
+        await store.SaveCharacterAsync(_zone, new CharacterPlace(player.CharacterId, position, state.Hp, state.Mana), ct);
+    }
+
+    /// <summary>
+    /// A player walked through an exit (the simulation already removed it): record the transfer with the character's
+    /// new zone in one transaction, then hand it to the target zone, outside this turn.
+    /// </summary>
+    private async Task CrossAsync(ExitCrossing crossing, CancellationToken ct)
+    {
+        if (!_players.Remove(crossing.CharacterId, out var player))
+        {
+            return;
+        }
+
+        var c = crossing.Character;
+        var handed = new HandedCharacter(c.ClassId, c.Level, c.Hp, c.Mana, crossing.Entry.X, crossing.Entry.Y, c.Inventory);
+        var now = clock.GetUtcNow();
+        var transfer = new ZoneTransfer
+        {
+            Id = Guid.CreateVersion7(now), RealmId = _realmId, CharacterId = crossing.CharacterId, FromX = _zone.X, FromY = _zone.Y,
+            ToX = crossing.Exit.Target.X, ToY = crossing.Exit.Target.Y, StateJson = JsonSerializer.Serialize(handed, JsonSerializerOptions.Web),
+            Status = ZoneTransferStatus.Pending, CreatedAt = now,
+        };
+        if (!await store.BeginTransferAsync(transfer, _zone, crossing, ct))
+        {
+            LogCrossingLost(logger, crossing.CharacterId, this.GetPrimaryKeyString());
+            return;
+        }
+
+        RealmsMetrics.Transfers.WithLabels("started").Inc();
+        _handingOver.Add(crossing.CharacterId);
+        _ = HandOverAsync(transfer.Id, player.Node, player.ConnectionId, player.MayUseConsole, crossing.CharacterId);
+    }
+
+    /// <summary>Calls the target zone until it holds the character; a failed call is retried with a growing pause.</summary>
+    private async Task HandOverAsync(Guid transferId, IRealmNodeObserver? node, Guid connectionId, bool mayUseConsole, Guid characterId = default)
+    {
+        var pause = TimeSpan.FromMilliseconds(200);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var transfer = await store.TransferAsync(transferId, CancellationToken.None);
+                    if (transfer is null || transfer.Status != ZoneTransferStatus.Pending)
+                    {
+                        return;
+                    }
+
+                    await handOver.BeforeAsync(transfer);
+                    var target = GrainFactory.GetGrain<IZoneGrain>(ZoneGrainKey.Format(_realmId, new ZoneKey(transfer.ToX, transfer.ToY)));
+                    await target.TransferInAsync(transferId, node, connectionId, mayUseConsole);
+                    await handOver.AfterAsync(transfer);
+                    return;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException && attempt < 50)
+                {
+                    RealmsMetrics.Transfers.WithLabels("retried").Inc();
+                    LogHandOverFailed(logger, e, transferId, attempt);
+                    await Task.Delay(pause);
+                    pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
+                }
+            }
+        }
+        finally
+        {
+            _handingOver.Remove(characterId);
+        }
+    }
+
+    /// <summary>Checkpoints the simulation and saves every player's place.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        var sim = _sim!;
+        var places = new List<CharacterPlace>(_players.Count);
+        var entities = sim.Entities;
+        foreach (var player in _players.Values)
+        {
+            foreach (var e in entities)
+            {
+                if (e.Id == player.Entity)
+                {
+                    places.Add(new CharacterPlace(player.CharacterId, e.Position, e.Hp, e.Mana));
+                    break;
+                }
+            }
+        }
+
+        await store.SaveCheckpointAsync(_realmId, _zone, sim.Tick, sim.Checkpoint(), places, ct);
+        _lastCheckpoint = sim.Tick;
+        RealmsMetrics.Checkpoints.Inc();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpointing zone {Zone} on deactivation failed")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception e, string zone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing transfer {TransferId} to its zone failed (attempt {Attempt}); retrying")]
+    private static partial void LogHandOverFailed(ILogger logger, Exception e, Guid transferId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Character {CharacterId} crossed out of zone {Zone}, whose record no longer holds it; the crossing was dropped")]
+    private static partial void LogCrossingLost(ILogger logger, Guid characterId, string zone);
+
+    /// <summary>A character in play here, and the connection that plays it (none while in the reconnect grace).</summary>
+    private sealed class Player(Guid characterId, uint entity)
+    {
+        public Guid CharacterId { get; } = characterId;
+
+        public uint Entity { get; } = entity;
+
+        public IRealmNodeObserver? Node { get; set; }
+
+        public Guid ConnectionId { get; set; }
+
+        public bool MayUseConsole { get; set; }
+
+        public SnapshotEncoder? Encoder { get; set; }
+
+        /// <summary>Frames to send before the next snapshot (welcome, refusals).</summary>
+        public List<byte[]> Pending { get; } = [];
+
+        public uint HeardAt { get; set; }
+
+        public uint? DetachedAt { get; set; }
+
+        /// <summary>Set once, by a transfer in: the node reroutes the connection here.</summary>
+        public string? MovedTo { get; set; }
+
+        /// <summary>This tick's snapshot frame, between encoding and batching.</summary>
+        public byte[]? Snapshot { get; set; }
+    }
+
+    /// <summary>One thread's working lists for encoding snapshots.</summary>
+    private sealed class SnapshotWorker
+    {
+        public VisibleScratch Scratch { get; } = new();
+
+        public List<EntityState> Visible { get; } = [];
+
+        public List<ZoneEvent> Nearby { get; } = [];
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Platform.Data;
+using Worldloom.Platform.Hosting;
+using Worldloom.Realms.Characters;
+using Worldloom.Realms.Core.Simulation;
+using Worldloom.Realms.Core.Zones;
+using Worldloom.Realms.Realms;
+
+namespace Worldloom.Realms.Zones;
+
+/// <summary>
+/// What zone grains read and write in the database: their realm, the characters they hold, checkpoints and transfers.
+/// A character is only ever written by the zone it is in: every write is conditioned on the row still naming this
+/// zone, so a zone that lost a character (to a transfer) cannot move it back.
+/// </summary>
+public sealed class ZoneStore(IServiceScopeFactory scopes, LoomClock clock)
+{
+    /// <summary>The realm, or null.</summary>
+    public Task<Realm?> RealmAsync(Guid realmId, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<Realm>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == realmId, ct));
+
+    /// <summary>The character, or null.</summary>
+    public Task<RealmCharacter?> CharacterAsync(Guid characterId, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<RealmCharacter>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == characterId, ct));
+
+    /// <summary>The ids of the realm's characters whose saved place is <paramref name="zone"/>.</summary>
+    public Task<List<Guid>> CharactersInAsync(Guid realmId, ZoneKey zone, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<RealmCharacter>().AsNoTracking().Where(c => c.RealmId == realmId && c.ZoneX == zone.X && c.ZoneY == zone.Y)
+            .Select(c => c.Id).ToListAsync(ct));
+
+    /// <summary>The zone's checkpoint, or null.</summary>
+    public Task<ZoneCheckpoint?> CheckpointAsync(Guid realmId, ZoneKey zone, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<ZoneCheckpoint>().AsNoTracking().FirstOrDefaultAsync(c => c.RealmId == realmId && c.ZoneX == zone.X && c.ZoneY == zone.Y, ct));
+
+    /// <summary>Saves the zone's state and the places of the characters in it, in one transaction.</summary>
+    public async Task SaveCheckpointAsync(Guid realmId, ZoneKey zone, uint tick, byte[] state, IReadOnlyList<CharacterPlace> characters, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var row = await db.Set<ZoneCheckpoint>().FirstOrDefaultAsync(c => c.RealmId == realmId && c.ZoneX == zone.X && c.ZoneY == zone.Y, ct);
+        if (row is null)
+        {
+            db.Set<ZoneCheckpoint>().Add(new ZoneCheckpoint { RealmId = realmId, ZoneX = zone.X, ZoneY = zone.Y, Tick = tick, State = state, UpdatedAt = now });
+        }
+        else
+        {
+            row.Tick = tick;
+            row.State = state;
+            row.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var place in characters)
+        {
+            await SavePlaceAsync(db, zone, place, now, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Saves one character that left play in this zone.</summary>
+    public async Task SaveCharacterAsync(ZoneKey zone, CharacterPlace place, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        await SavePlaceAsync(scope.ServiceProvider.GetRequiredService<LoomDb>(), zone, place, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// Records a crossing: the transfer record and the character's new zone and entry position, in one transaction.
+    /// False when the character's row no longer names <paramref name="from"/> (nothing written).
+    /// </summary>
+    public async Task<bool> BeginTransferAsync(ZoneTransfer transfer, ZoneKey from, ExitCrossing crossing, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        ArgumentNullException.ThrowIfNull(crossing);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var c = crossing.Character;
+        var target = crossing.Exit.Target;
+        var moved = await db.Set<RealmCharacter>()
+            .Where(r => r.Id == crossing.CharacterId && r.ZoneX == from.X && r.ZoneY == from.Y)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ZoneX, target.X).SetProperty(r => r.ZoneY, target.Y)
+                .SetProperty(r => r.PositionX, crossing.Entry.X).SetProperty(r => r.PositionY, crossing.Entry.Y)
+                .SetProperty(r => r.Hp, c.Hp).SetProperty(r => r.Mana, c.Mana).SetProperty(r => r.Inventory, c.Inventory)
+                .SetProperty(r => r.Version, r => r.Version + 1).SetProperty(r => r.UpdatedAt, transfer.CreatedAt), ct);
+        if (moved == 0)
+        {
+            return false;
+        }
+
+        db.Set<ZoneTransfer>().Add(transfer);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The transfer, or null.</summary>
+    public Task<ZoneTransfer?> TransferAsync(Guid transferId, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<ZoneTransfer>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == transferId, ct));
+
+    /// <summary>Transfers out of <paramref name="from"/> the target has not confirmed, oldest first.</summary>
+    public Task<List<ZoneTransfer>> PendingFromAsync(Guid realmId, ZoneKey from, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<ZoneTransfer>().AsNoTracking()
+            .Where(t => t.RealmId == realmId && t.FromX == from.X && t.FromY == from.Y && t.Status == ZoneTransferStatus.Pending)
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct));
+
+    /// <summary>Characters that crossed out of <paramref name="from"/> at or after <paramref name="since"/>.</summary>
+    public Task<List<Guid>> CrossedOutSinceAsync(Guid realmId, ZoneKey from, DateTimeOffset since, CancellationToken ct) =>
+        WithDbAsync(db => db.Set<ZoneTransfer>().AsNoTracking()
+            .Where(t => t.RealmId == realmId && t.FromX == from.X && t.FromY == from.Y && t.CreatedAt >= since)
+            .Select(t => t.CharacterId).Distinct().ToListAsync(ct));
+
+    /// <summary>Marks a transfer done (the target zone holds the character).</summary>
+    public Task CompleteTransferAsync(Guid transferId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return WithDbAsync(db => db.Set<ZoneTransfer>().Where(t => t.Id == transferId && t.Status == ZoneTransferStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ZoneTransferStatus.Done).SetProperty(t => t.CompletedAt, now), ct));
+    }
+
+    private static Task<int> SavePlaceAsync(LoomDb db, ZoneKey zone, CharacterPlace place, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<RealmCharacter>()
+            .Where(r => r.Id == place.CharacterId && r.ZoneX == zone.X && r.ZoneY == zone.Y)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.PositionX, place.Position.X).SetProperty(r => r.PositionY, place.Position.Y)
+                .SetProperty(r => r.Hp, place.Hp).SetProperty(r => r.Mana, place.Mana)
+                .SetProperty(r => r.Version, r => r.Version + 1).SetProperty(r => r.UpdatedAt, now), ct);
+
+    private async Task<T> WithDbAsync<T>(Func<LoomDb, Task<T>> read)
+    {
+        using var scope = scopes.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<LoomDb>());
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Messages;
+using Worldloom.Chat.Realtime;
+using Worldloom.Platform.Tests.Support;
+
+namespace Worldloom.Chat.Tests.Realtime;
+
+/// <summary>The group commit against the real database: what it writes, and resends that race their first copy.</summary>
+[Trait("Category", "Integration")]
+public sealed class ChatMessageStoreTests
+{
+    [Fact]
+    public async Task StoredRows_ReadBackThroughEf_WithEveryColumn()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var store = host.Services.GetRequiredService<ChatMessageStore>();
+        var room = Guid.NewGuid();
+        var full = Message(room, "full", "with everything");
+        full.ReplyToId = Guid.NewGuid();
+        full.Attachments = "[{\"id\":\"x\"}]";
+        full.EditedAt = full.CreatedAt.AddMinutes(1);
+        var bare = Message(room, "bare", "just text");
+
+        var results = await Task.WhenAll(store.StoreAsync(full), store.StoreAsync(bare));
+        Assert.Equal(new[] { true, true }, results);
+
+        var stored = await host.WithDbAsync(db => db.Set<ChatMessage>().AsNoTracking().Where(m => m.RoomId == room).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        foreach (var expected in new[] { full, bare })
+        {
+            Assert.Equivalent(expected, stored.Single(m => m.Id == expected.Id), strict: true);
+        }
+    }
+
+    [Fact]
+    public async Task ResendsInOneBatch_AreStoredOnce_AndTheOthersAreToldTheyAreDuplicates()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var store = host.Services.GetRequiredService<ChatMessageStore>();
+        var room = Guid.NewGuid();
+        var author = Guid.NewGuid();
+
+        // Queued together, so they most likely share a transaction, which the unique index then rolls back.
+        var results = await Task.WhenAll(
+            store.StoreAsync(Message(room, "same", "first", author)),
+            store.StoreAsync(Message(room, "other", "second", author)),
+            store.StoreAsync(Message(room, "same", "first again", author)));
+
+        Assert.Equal(new[] { true, true, false }, results);
+        var bodies = await host.WithDbAsync(db => db.Set<ChatMessage>().Where(m => m.RoomId == room).Select(m => m.Body).OrderBy(b => b).ToListAsync());
+        Assert.Equal(new[] { "first", "second" }, bodies);
+    }
+
+    private static ChatMessage Message(Guid room, string clientId, string body, Guid? author = null) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        RoomId = room,
+        AuthorId = author ?? Guid.NewGuid(),
+        ClientId = clientId,
+        Body = body,
+        // Whole milliseconds: that is what the database keeps.
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+    };
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using Worldloom.Realms.Realtime;
+using Worldloom.Realms.Zones;
+
+namespace Worldloom.Realms.Tests;
+
+/// <summary>
+/// Fails the hand-over of chosen characters a given number of times: before the target zone is called (it never heard
+/// of the transfer), or after it took the character (its answer was lost).
+/// </summary>
+public sealed class FlakyHandOver : ZoneHandOver
+{
+    private readonly ConcurrentDictionary<Guid, int> _failures = new();
+    private readonly ConcurrentDictionary<Guid, int> _lostAnswers = new();
+
+    /// <summary>Hand-overs attempted, by character.</summary>
+    public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
+
+    public void Fail(Guid characterId, int times) => _failures[characterId] = times;
+
+    public void LoseAnswers(Guid characterId, int times) => _lostAnswers[characterId] = times;
+
+    public override Task BeforeAsync(ZoneTransfer transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        Attempts.AddOrUpdate(transfer.CharacterId, 1, (_, n) => n + 1);
+        return Once(_failures, transfer.CharacterId, "the target zone is unreachable (injected)");
+    }
+
+    public override Task AfterAsync(ZoneTransfer transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        return Once(_lostAnswers, transfer.CharacterId, "the target zone's answer was lost (injected)");
+    }
+
+    private static Task Once(ConcurrentDictionary<Guid, int> counts, Guid characterId, string message) =>
+        counts.TryGetValue(characterId, out var left) && left > 0 && counts.TryUpdate(characterId, left - 1, left)
+            ? throw new InvalidOperationException(message)
+            : Task.CompletedTask;
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using SkiaSharp;
+using Worldloom.Stories.Core.Bible;
+using Worldloom.Stories.Core.Continuity;
+using Worldloom.Stories.Core.Documents;
+using Worldloom.Stories.Core.Narration;
+using Worldloom.Stories.Core.Shots;
+using Worldloom.Stories.Render.Storyboard;
+
+namespace Worldloom.Stories.Render.Tests;
+
+/// <summary>
+/// Continuity as a viewer sees it: a scene continued to five segments through the whole pipeline (narrator, validator,
+/// renderer, H.264), the frames read back by decoding each segment with ffmpeg, and every character's sampled colours
+/// compared across segments. <see cref="SceneContinuityTests"/> checks the drawn frames; this checks what was encoded.
+/// Then a bible correction and a prompt that contradicts it: the validator must stop that segment.
+/// </summary>
+public sealed class EncodedSceneContinuityTests
+{
+    // H.264 at CRF 23 with 4:2:0 chroma moves a flat colour by a few levels; another garment colour is much further away.
+    private const int Tolerance = 28;
+
+    private static readonly string[] Prompts =
+    [
+        "Mira climbs the old tower at dawn and finds the bell gone.",
+        "Tomas meets Mira at the river and warns her about the wolf.",
+        "The wolf circles the tower while Mira and Tomas watch from the gate.",
+        "Mira and Tomas cross the stone bridge in the rain.",
+        "At night Mira rings an old bell at the tower as Tomas keeps watch.",
+    ];
+
+    private static readonly RenderOptions Options = new() { Width = 640, Height = 360, Fps = 6, ThumbnailWidth = 160, BurnInSubtitles = false, Captions = false };
+
+    [Fact]
+    public async Task A_scene_continued_to_five_segments_keeps_every_characters_colours_in_the_encoded_video()
+    {
+        var bible = SceneBible.Create([Plans.Mira, Plans.Tomas, Plans.Wolf, Plans.Tower, Plans.River], []).Bible!;
+        var narrator = new GrammarNarrator();
+        using var temp = new TempFolder();
+        var seen = new List<(string Entity, string Part, int Segment, int Shot, SKColor Colour)>();
+        var summary = "";
+        for (var segment = 1; segment <= Prompts.Length; segment++)
+        {
+            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = 11, TargetDurationMs = 4000 }, CancellationToken.None);
+            Assert.True(narrated.Succeeded, narrated.Failure?.Message);
+            var report = ContinuityValidator.Validate(bible, narrated.Plan!);
+            Assert.Empty(report.Violations);
+            summary = (summary + " " + report.Plan.Summary).Trim();
+
+            var directory = temp[$"segment_{segment}"];
+            var video = await new StoryboardVideoProvider(Options).RenderAsync(new VideoRequest(report.Plan, bible.AsOf(segment), directory), null, CancellationToken.None);
+            var frames = Decode(Path.Combine(directory, video.VideoPlaylist));
+            Assert.Equal(video.FrameCount, frames.Length / FrameBytes);
+
+            using var renderer = new StoryboardRenderer(report.Plan, bible.AsOf(segment), Options);
+            for (var shot = 0; shot < report.Plan.Shots.Count; shot++)
+            {
+                var frame = renderer.KeyFrameOf(shot);
+                foreach (var subject in report.Plan.Shots[shot].Subjects)
+                {
+                    foreach (var (part, point) in renderer.SamplePoints(frame, subject.Entity))
+                    {
+                        // A zoom can carry part of a figure out of the frame; what stays in, away from the edge, must match.
+                        if (point.X >= 2 && point.Y >= 2 && point.X < Options.Width - 2 && point.Y < Options.Height - 2)
+                        {
+                            seen.Add((subject.Entity, part, segment, shot, Pixel(frames, frame, (int)point.X, (int)point.Y)));
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(seen.Where(s => s.Entity == "char_mira").Select(s => s.Segment).Distinct().Count() >= 4, "Mira should appear in most segments");
+        Assert.Contains(seen, s => s.Entity == "char_tomas");
+        foreach (var group in seen.GroupBy(s => (s.Entity, s.Part)))
+        {
+            var reference = group.First();
+            foreach (var other in group)
+            {
+                Assert.True(Close(reference.Colour, other.Colour),
+                    $"{group.Key.Entity} {group.Key.Part}: {other.Colour} in segment {other.Segment} shot {other.Shot + 1}, {reference.Colour} in segment {reference.Segment} shot {reference.Shot + 1}");
+            }
+        }
+
+        // Not merely consistent but the bible's: Mira's cloak is the renderer's red, Tomas's coat its green, and they differ.
+        var cloak = seen.First(s => s.Entity == "char_mira" && s.Part == "cloak").Colour;
+        Assert.True(Close(new SKColor(0xC0, 0x26, 0x2D), cloak), $"Mira's cloak decoded as {cloak}");
+        var coat = seen.First(s => s.Entity == "char_tomas" && s.Part == "torso").Colour;
+        Assert.False(Close(cloak, coat), $"cloak {cloak} and coat {coat} should differ");
+    }
+
+    [Fact]
+    public async Task A_prompt_that_contradicts_a_correction_is_stopped_and_earlier_segments_stay_accepted()
+    {
+        var bible = SceneBible.Create([Plans.Mira, Plans.Tomas, Plans.Wolf, Plans.Tower, Plans.River], []).Bible!;
+        var narrator = new GrammarNarrator();
+        var plans = new List<ShotPlan>();
+        var summary = "";
+        for (var segment = 1; segment <= Prompts.Length; segment++)
+        {
+            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = 11 }, CancellationToken.None);
+            var report = ContinuityValidator.Validate(bible, narrated.Plan!);
+            Assert.True(report.Passed);
+            plans.Add(report.Plan);
+            summary = (summary + " " + report.Plan.Summary).Trim();
+        }
+
+        // The author decides Tomas dies after segment 5, then a prompt gives him a line in segment 6.
+        var change = BibleJson.ReadCorrection(System.Text.Encoding.UTF8.GetBytes("""{"edit":{"kind":"put_rule","rule":{"id":"tomas_fate","text":"char_tomas is dead after segment 5"}},"fromSegment":6}"""), out var problems);
+        Assert.Empty(problems);
+        var corrected = bible.Correct(change!.Edit, change.FromSegment);
+        Assert.Empty(corrected.Errors);
+        bible = corrected.Bible!;
+        var contradiction = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = 6, Prompt = "Tomas speaks to Mira at the tower.", PreviousSummary = summary, Seed = 11 }, CancellationToken.None);
+
+        var blocked = ContinuityValidator.Validate(bible, contradiction.Plan!);
+
+        Assert.False(blocked.Passed);
+        Assert.All(blocked.Violations, v => Assert.Equal("tomas_fate", v.Rule));
+        Assert.Contains(blocked.Violations, v => v.Path.EndsWith(".dialogue.speaker", StringComparison.Ordinal));
+        Assert.All(plans, p => Assert.True(ContinuityValidator.Validate(bible, p).Passed, $"segment {p.Segment} should stay accepted"));
+    }
+
+    private static int FrameBytes => Options.Width * Options.Height * 3;
+
+    private static SKColor Pixel(byte[] frames, int frame, int x, int y)
+    {
+        var at = (frame * FrameBytes) + (((y * Options.Width) + x) * 3);
+        return new SKColor(frames[at], frames[at + 1], frames[at + 2]);
+    }
+
+    private static bool Close(SKColor a, SKColor b) =>
+        Math.Abs(a.Red - b.Red) <= Tolerance && Math.Abs(a.Green - b.Green) <= Tolerance && Math.Abs(a.Blue - b.Blue) <= Tolerance;
+
+    /// <summary>Every frame of the segment, decoded by ffmpeg, one for one with the frames encoded, as packed RGB.</summary>
+    private static byte[] Decode(string playlist)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-v", "error", "-i", playlist, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "-" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        using var output = new MemoryStream();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.BaseStream.CopyTo(output);
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ffmpeg could not decode {playlist}: {errors.Result}");
+        return output.ToArray();
+    }
+}

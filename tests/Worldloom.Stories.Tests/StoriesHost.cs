@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Platform.Accounts;
+using Worldloom.Platform.Jobs;
+using Worldloom.Platform.Tests.Support;
+using Worldloom.Stories.Core.Narration;
+using Worldloom.Stories.Render;
+
+namespace Worldloom.Stories.Tests;
+
+/// <summary>
+/// One real server shared by a test class, rendering tiny, short segments (128 × 72 at 6 fps, 3 s) so a segment takes
+/// a second or two; a prompt filter is configured. Each test makes its own users and scenes. The video provider is the
+/// real storyboard provider behind a gate a test may close, to hold a segment in <c>generating</c>.
+/// </summary>
+public sealed class StoriesHost : IAsyncLifetime
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    public LoomHost Host { get; private set; } = null!;
+
+    public GatedVideoProvider Video { get; private set; } = null!;
+
+    /// <summary>The offline narrator, recording what each segment's job asked it.</summary>
+    public RecordingNarrator Narrator { get; } = new(new GrammarNarrator());
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Loom:Stories:SegmentSeconds"] = "3",
+            ["Loom:Stories:Render:Width"] = "128",
+            ["Loom:Stories:Render:Height"] = "72",
+            ["Loom:Stories:Render:Fps"] = "6",
+            ["Loom:Stories:Filter:Terms:0"] = "dragons",
+            ["Loom:Stories:Filter:Rules:0"] = "no firearms",
+            // Retries become due when a test moves the clock; the sweeper then notices them quickly.
+            ["Loom:Jobs:SweepInterval"] = "00:00:00.200",
+        };
+        Host = await LoomHost.StartAsync(
+            configure: b =>
+            {
+                b.Services.AddSingleton<IVideoProvider>(sp => Video = new GatedVideoProvider(
+                    new Render.Storyboard.StoryboardVideoProvider(new RenderOptions { Width = 128, Height = 72, Fps = 6, ThumbnailWidth = 64 })));
+                b.Services.AddSingleton<INarrator>(Narrator);
+            },
+            settings: settings);
+        _ = Host.Services.GetRequiredService<IVideoProvider>();
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>A pro user: the free tier's two generations a week are too few for most tests.</summary>
+    public Task<TestUser> UserAsync(string role = Roles.User, string tier = Tiers.Pro) => Host.UserAsync(role, tier);
+
+    /// <summary>Starts a scene; returns the 202 body (sceneId, segmentId, jobId).</summary>
+    public static async Task<JsonElement> StartSceneAsync(TestUser user, object body)
+    {
+        var response = await user.Client.PostAsJsonAsync("/api/stories/scenes", body);
+        return await JsonAsync(response, HttpStatusCode.Accepted);
+    }
+
+    /// <summary>Starts a scene and waits for its first segment's job; returns the scene.</summary>
+    public static async Task<JsonElement> SceneAsync(TestUser user, object body)
+    {
+        var started = await StartSceneAsync(user, body);
+        await JobAsync(user, started.GetProperty("jobId").GetGuid());
+        return await user.Client.GetFromJsonAsync<JsonElement>($"/api/stories/scenes/{started.GetProperty("sceneId")}");
+    }
+
+    /// <summary>Asks for the next segment and waits for its job; returns the segment as the scene shows it.</summary>
+    public static async Task<JsonElement> ContinueAsync(TestUser user, Guid sceneId, string prompt)
+    {
+        var response = await user.Client.PostAsJsonAsync($"/api/stories/scenes/{sceneId}/segments", new { prompt });
+        var started = await JsonAsync(response, HttpStatusCode.Accepted);
+        await JobAsync(user, started.GetProperty("jobId").GetGuid());
+        return await SegmentAsync(user, sceneId, started.GetProperty("segmentId").GetGuid());
+    }
+
+    public static async Task<JsonElement> SegmentAsync(TestUser user, Guid sceneId, Guid segmentId)
+    {
+        var scene = await user.Client.GetFromJsonAsync<JsonElement>($"/api/stories/scenes/{sceneId}");
+        return scene.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == segmentId);
+    }
+
+    public static async Task<JobView> JobAsync(TestUser user, Guid id, string status = JobStatus.Succeeded)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
+            if (job.Status == status)
+            {
+                return job;
+            }
+
+            Assert.False(JobStatus.IsFinal(job.Status), $"job ended {job.Status} ({job.Error}), expected {status}");
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status} but got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+}
+
+/// <summary>The real video provider behind a gate: while <see cref="Close"/>d, renders wait at the start until <see cref="Open"/>.</summary>
+public sealed class GatedVideoProvider(IVideoProvider inner) : IVideoProvider
+{
+    private TaskCompletionSource _gate = Opened();
+
+    public string Name => inner.Name;
+
+    private int _failures;
+
+    public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The next <paramref name="count"/> renders fail as an encoder failure does.</summary>
+    public void FailNext(int count) => _failures = count;
+
+    public void Open() => _gate.TrySetResult();
+
+    public async Task<VideoSegment> RenderAsync(VideoRequest request, IProgress<RenderProgress>? progress, CancellationToken cancellationToken)
+    {
+        await _gate.Task.WaitAsync(cancellationToken);
+        if (Interlocked.Decrement(ref _failures) >= 0)
+        {
+            throw new InvalidOperationException("ffmpeg exited with code 1 (a failure made by the test).");
+        }
+
+        Interlocked.Exchange(ref _failures, 0);
+        return await inner.RenderAsync(request, progress, cancellationToken);
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+}
+
+/// <summary>The real narrator, keeping each request by its prompt so a test can read what a job told it.</summary>
+public sealed class RecordingNarrator(INarrator inner) : INarrator
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NarrationRequest> _requests = new();
+
+    public string Name => inner.Name;
+
+    /// <summary>The last request made with <paramref name="prompt"/>.</summary>
+    public NarrationRequest Request(string prompt) => _requests[prompt];
+
+    public Task<NarrationResult> NarrateAsync(NarrationRequest request, CancellationToken cancellationToken)
+    {
+        _requests[request.Prompt] = request;
+        return inner.NarrateAsync(request, cancellationToken);
+    }
+}
