@@ -1,27 +1,34 @@
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
 import { ProblemAlert, Spinner, usePageTitle } from './components/ui';
 import { ChatProvider } from './chat/ChatContext';
-import { AdminAuditPage } from './pages/AdminAudit';
-import { AdminUsersPage } from './pages/AdminUsers';
-import { BatchPage } from './pages/Batch';
-import { ChatPage } from './pages/Chat';
 import { DashboardPage } from './pages/Dashboard';
 import { JobsPage } from './pages/Jobs';
 import { LoginPage } from './pages/Login';
 import { ProjectPage } from './pages/Project';
-import { RealmPage, RealmPlayPage, RealmsPage } from './pages/Realm';
-import { ScenePage } from './pages/Scene';
-import { SceneBiblePage } from './pages/SceneBible';
-import { SceneTreePage } from './pages/SceneTree';
 import { SignupPage } from './pages/Signup';
-import { StoriesPage } from './pages/Stories';
-import { StoriesModerationPage } from './pages/StoriesModeration';
 import { VerifyPage } from './pages/Verify';
-import { WorldPage } from './pages/World';
 import { safeRedirect } from './lib/nav';
 import { isModerator } from './stories/model';
+
+// The heavier pages (the game client, the story player and tree, chat with its crypto, the map viewer, admin) load
+// on first visit, so the first paint needs only the shell; the service worker caches each chunk as it is fetched.
+// The dashboard, login and verify pages stay in the main bundle: they must open offline on a fresh install.
+const AdminAuditPage = lazy(() => import('./pages/AdminAudit').then((m) => ({ default: m.AdminAuditPage })));
+const AdminUsersPage = lazy(() => import('./pages/AdminUsers').then((m) => ({ default: m.AdminUsersPage })));
+const BatchPage = lazy(() => import('./pages/Batch').then((m) => ({ default: m.BatchPage })));
+const ChatPage = lazy(() => import('./pages/Chat').then((m) => ({ default: m.ChatPage })));
+const ScenePage = lazy(() => import('./pages/Scene').then((m) => ({ default: m.ScenePage })));
+const SceneBiblePage = lazy(() => import('./pages/SceneBible').then((m) => ({ default: m.SceneBiblePage })));
+const SceneTreePage = lazy(() => import('./pages/SceneTree').then((m) => ({ default: m.SceneTreePage })));
+const StoriesPage = lazy(() => import('./pages/Stories').then((m) => ({ default: m.StoriesPage })));
+const StoriesModerationPage = lazy(() => import('./pages/StoriesModeration').then((m) => ({ default: m.StoriesModerationPage })));
+const WorldPage = lazy(() => import('./pages/World').then((m) => ({ default: m.WorldPage })));
+const RealmsPage = lazy(() => import('./pages/Realm').then((m) => ({ default: m.RealmsPage })));
+const RealmPage = lazy(() => import('./pages/Realm').then((m) => ({ default: m.RealmPage })));
+const RealmPlayPage = lazy(() => import('./pages/Realm').then((m) => ({ default: m.RealmPlayPage })));
 
 function FullPageStatus() {
   const { status, bootError, retryBoot } = useAuth();
@@ -59,7 +66,9 @@ function RequireAuth() {
   return (
     <ChatProvider userId={status === 'authenticated' ? (me?.id ?? null) : null}>
       <Layout>
-        <Outlet />
+        <Suspense fallback={<Spinner label="Loading page…" />}>
+          <Outlet />
+        </Suspense>
       </Layout>
     </ChatProvider>
   );
