@@ -10,12 +10,13 @@ namespace Worldloom.Realms.Realtime;
 /// Sends this node's clients' inputs and acks to their zones in batches: one grain message per zone per flush instead
 /// of one per frame (a client sends 20 inputs and 20 acks a second, so 1,000 players made 40,000 messages a second).
 /// A zone's first item starts a flush <see cref="RealmsRealtimeOptions.ZoneFlushDelay"/> later; everything queued for
-/// that zone by then goes in one <see cref="ZoneClientBatch"/>. A short delay rather than a per-node timer at the tick
+/// that zone by then goes in one <see cref="ZoneClientBatch"/>. An item that finds its zone's batch already that old
+/// sends it at once, so a busy machine, whose timers fire late, does not stretch the wait. A short delay rather than a per-node timer at the tick
 /// period: zones tick at their own phases, so a timer would hold an input half a tick (25 ms) on average, where a 5 ms
 /// delay adds 5 ms and still catches the burst that a zone's snapshots provoke from its clients.
 /// </summary>
 /// <remarks>
-/// A connection's items are queued in the order its read loop handles its frames, and each zone has at most one flush
+/// A connection's items are queued in the order its read loop handles its frames, and each zone has at most one send
 /// running, so they reach the zone in that order. The zone is read from <see cref="RealmConnection.ZoneKey"/> as each
 /// item is queued: after a transfer (the node sets the new key) later items go to the new zone, while those already
 /// queued for the old one are ignored there, as a late input always was.
@@ -60,9 +61,12 @@ public sealed partial class ZoneOutbox
         }
 
         var item = new ZoneClientItem(connection.Id, characterId, input, tick);
+        var now = _clock.GetTimestamp();
         while (true)
         {
             var zone = _zones.GetOrAdd(key, static (k, grains) => new Pending(grains.GetGrain<IZoneGrain>(k)), _grains);
+            List<ZoneClientItem>? due = null;
+            var start = false;
             lock (zone.Gate)
             {
                 if (zone.Closed)
@@ -71,23 +75,40 @@ public sealed partial class ZoneOutbox
                     continue;
                 }
 
-                zone.Items.Add(item);
-                if (zone.Flushing)
+                if (zone.Items.Count == 0)
                 {
-                    return;
+                    zone.Since = now;
                 }
 
-                zone.Flushing = true;
+                zone.Items.Add(item);
+                if (!zone.Flushing)
+                {
+                    zone.Flushing = start = true;
+                }
+                else if (!zone.Sending && _clock.GetElapsedTime(zone.Since, now) >= _delay)
+                {
+                    // The batch is due and the flush's timer is late (a busy thread pool runs its continuation
+                    // behind the sockets' work): send it from here rather than let the wait grow with the load.
+                    due = Take(zone);
+                }
             }
 
-            _ = FlushAsync(key, zone);
+            if (start)
+            {
+                _ = FlushAsync(key, zone);
+            }
+            else if (due is not null)
+            {
+                _ = SendAsync(key, zone, due);
+            }
+
             return;
         }
     }
 
     /// <summary>
     /// Sends the zone's queue after the delay, again while more arrived meanwhile, then retires the zone's entry (so
-    /// the map holds only zones with traffic). A failed send is logged and loses only its own batch.
+    /// the map holds only zones with traffic).
     /// </summary>
     private async Task FlushAsync(string key, Pending zone)
     {
@@ -102,27 +123,23 @@ public sealed partial class ZoneOutbox
                 await Task.Yield();
             }
 
-            List<ZoneClientItem> items;
+            List<ZoneClientItem>? items = null;
             lock (zone.Gate)
             {
-                items = zone.Items;
-                zone.Items = new List<ZoneClientItem>(items.Count);
+                if (!zone.Sending && zone.Items.Count > 0)
+                {
+                    items = Take(zone);
+                }
             }
 
-            try
+            if (items is not null)
             {
-                await zone.Grain.ReceiveAsync(new ZoneClientBatch(items));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The zone goes without these inputs (its clients' later ones still arrive); a zone that stays
-                // unreachable detaches its silent players after SilenceTicks.
-                LogSendFailed(_logger, e, key, items.Count);
+                await SendAsync(key, zone, items);
             }
 
             lock (zone.Gate)
             {
-                if (zone.Items.Count > 0)
+                if (zone.Items.Count > 0 || zone.Sending)
                 {
                     continue;
                 }
@@ -130,6 +147,37 @@ public sealed partial class ZoneOutbox
                 zone.Closed = true;
                 _zones.TryRemove(new KeyValuePair<string, Pending>(key, zone));
                 return;
+            }
+        }
+    }
+
+    /// <summary>Takes the zone's queue for a send; the caller holds the gate. One send at a time keeps the order.</summary>
+    private static List<ZoneClientItem> Take(Pending zone)
+    {
+        var items = zone.Items;
+        zone.Items = new List<ZoneClientItem>(items.Count);
+        zone.Sending = true;
+        return items;
+    }
+
+    /// <summary>Sends one batch; a failure is logged and loses only this batch.</summary>
+    private async Task SendAsync(string key, Pending zone, List<ZoneClientItem> items)
+    {
+        try
+        {
+            await zone.Grain.ReceiveAsync(new ZoneClientBatch(items));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The zone goes without these inputs (its clients' later ones still arrive); a zone that stays
+            // unreachable detaches its silent players after SilenceTicks.
+            LogSendFailed(_logger, e, key, items.Count);
+        }
+        finally
+        {
+            lock (zone.Gate)
+            {
+                zone.Sending = false;
             }
         }
     }
@@ -146,8 +194,14 @@ public sealed partial class ZoneOutbox
 
         public List<ZoneClientItem> Items { get; set; } = [];
 
-        /// <summary>A flush is scheduled or running; items added now go with it or the next round of it.</summary>
+        /// <summary>When the first of <see cref="Items"/> was queued (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long Since { get; set; }
+
+        /// <summary>A flush loop is scheduled or running; items added now go with it or the next round of it.</summary>
         public bool Flushing { get; set; }
+
+        /// <summary>A batch is being sent (by the flush loop or by an <see cref="Add"/> that found it due).</summary>
+        public bool Sending { get; set; }
 
         /// <summary>Removed from the map: an <see cref="Add"/> that still found it takes the new entry.</summary>
         public bool Closed { get; set; }

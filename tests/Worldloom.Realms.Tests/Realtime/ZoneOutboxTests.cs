@@ -117,6 +117,25 @@ public sealed class ZoneOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task AnItemFindingItsBatchDue_SendsIt_WithoutWaitingForTheTimer()
+    {
+        var a = Playing(North);
+        _outbox.Input(a, Input(1));
+        _outbox.Ack(a, 3);
+        _timers.Advance(new RealmsRealtimeOptions().ZoneFlushDelay);
+        _outbox.Input(a, Input(2));
+
+        var batch = await _zones[North].NextAsync();
+        Assert.Equal([(1u, 0u), (0u, 3u), (2u, 0u)], batch.Items.Select(i => (i.Input?.Sequence ?? 0, i.AckTick)));
+
+        // The late timer finds nothing left; the next item starts a new round.
+        await _timers.FireNextAsync();
+        _outbox.Input(a, Input(3));
+        await _timers.FireNextAsync();
+        Assert.Equal([3u], (await _zones[North].NextAsync()).Items.Select(i => i.Input!.Value.Sequence));
+    }
+
+    [Fact]
     public void AConnectionWithoutACharacter_QueuesNothing()
     {
         var idle = new RealmConnection(_socket, 8, NullLogger.Instance);
@@ -190,11 +209,16 @@ public sealed class ZoneOutboxTests : IDisposable
         public Task DeactivateAsync() => throw new NotSupportedException();
     }
 
-    /// <summary>Timers that fire only when the test says so, oldest first.</summary>
+    /// <summary>Timers that fire only when the test says so, oldest first, and a clock that moves only when told.</summary>
     private sealed class HeldTimers : TimeProvider
     {
         private readonly Channel<HeldTimer> _pending = Channel.CreateUnbounded<HeldTimer>();
         private int _created;
+        private long _now;
+
+        public override long GetTimestamp() => Volatile.Read(ref _now);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _now, (long)(by.TotalSeconds * TimestampFrequency));
 
         public int Created => Volatile.Read(ref _created);
 
