@@ -4,8 +4,9 @@ namespace Worldloom.Realms.Realtime;
 
 /// <summary>
 /// One zone of one realm, keyed <c>"{realmId}/{x}/{y}"</c> (<see cref="ZoneGrainKey"/>): the authoritative 20 Hz
-/// simulation of it, wherever in the cluster it is activated. Gateways forward their clients' inputs and acks here in batches (one message per zone per node per flush); the zone
-/// sends each node one batch of per-connection frames per tick.
+/// simulation of it, wherever in the cluster it is activated. Gateways forward their clients' inputs and acks here in
+/// batches (<see cref="ZoneOutbox"/>: one message per zone per node per flush); the zone sends each node one batch of
+/// per-connection frames per tick.
 /// </summary>
 public interface IZoneGrain : IGrainWithStringKey
 {

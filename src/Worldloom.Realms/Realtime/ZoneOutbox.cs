@@ -11,9 +11,10 @@ namespace Worldloom.Realms.Realtime;
 /// of one per frame (a client sends 20 inputs and 20 acks a second, so 1,000 players made 40,000 messages a second).
 /// A zone's first item starts a flush <see cref="RealmsRealtimeOptions.ZoneFlushDelay"/> later; everything queued for
 /// that zone by then goes in one <see cref="ZoneClientBatch"/>. An item that finds its zone's batch already that old
-/// sends it at once, so a busy machine, whose timers fire late, does not stretch the wait. A short delay rather than a per-node timer at the tick
-/// period: zones tick at their own phases, so a timer would hold an input half a tick (25 ms) on average, where a 5 ms
-/// delay adds 5 ms and still catches the burst that a zone's snapshots provoke from its clients.
+/// sends it at once, so a busy machine, whose timers fire late, does not stretch the wait. A short delay rather than a
+/// per-node timer at the tick period: zones tick at their own phases, so a timer would hold an input half a tick
+/// (25 ms) on average, where a 5 ms delay adds 5 ms and still catches the burst that a zone's snapshots provoke from its
+/// clients.
 /// </summary>
 /// <remarks>
 /// A connection's items are queued in the order its read loop handles its frames, and each zone has at most one send
