@@ -19,6 +19,7 @@ public static class RealmsExtensions
         services.TryAddSingleton<ZoneHandOver>();
         services.AddOptions<RealmsRealtimeOptions>().BindConfiguration(RealmsRealtimeOptions.Section);
         services.AddSingleton<RealmNode>();
+        services.AddSingleton<ZoneOutbox>();
         services.AddSingleton<RealmGateway>();
         return services;
     }

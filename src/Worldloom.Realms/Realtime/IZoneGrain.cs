@@ -4,8 +4,9 @@ namespace Worldloom.Realms.Realtime;
 
 /// <summary>
 /// One zone of one realm, keyed <c>"{realmId}/{x}/{y}"</c> (<see cref="ZoneGrainKey"/>): the authoritative 20 Hz
-/// simulation of it, wherever in the cluster it is activated. Gateways forward their clients' frames here; the zone
-/// sends each node one batch of per-connection frames per tick.
+/// simulation of it, wherever in the cluster it is activated. Gateways forward their clients' inputs and acks here in
+/// batches (<see cref="ZoneOutbox"/>: one message per zone per node per flush); the zone sends each node one batch of
+/// per-connection frames per tick.
 /// </summary>
 public interface IZoneGrain : IGrainWithStringKey
 {
@@ -16,13 +17,13 @@ public interface IZoneGrain : IGrainWithStringKey
     /// </summary>
     Task<ZoneJoin> JoinAsync(IRealmNodeObserver node, Guid connectionId, Guid characterId, bool mayUseConsole);
 
-    /// <summary>One input of the character's client; ignored from a connection that no longer plays it.</summary>
+    /// <summary>
+    /// Inputs and acks of a node's clients, in the order each connection sent them. An input is queued for the
+    /// simulation (its anti-cheat rules apply as to any input); an ack makes later snapshots deltas against that tick.
+    /// Items of a connection that no longer plays the character (replaced, transferred away) are ignored.
+    /// </summary>
     [OneWay]
-    Task InputAsync(Guid connectionId, Guid characterId, ZoneInput input);
-
-    /// <summary>The client has the snapshot of <paramref name="tick"/>: later snapshots are deltas against it.</summary>
-    [OneWay]
-    Task AckAsync(Guid connectionId, Guid characterId, uint tick);
+    Task ReceiveAsync(ZoneClientBatch batch);
 
     /// <summary>Runs a dev console line for the character (refused when it joined without the right to).</summary>
     Task<ZoneConsoleReply> ConsoleAsync(Guid connectionId, Guid characterId, string line);

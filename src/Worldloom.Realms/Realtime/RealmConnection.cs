@@ -52,8 +52,8 @@ public sealed partial class RealmConnection
     /// <summary>The grain key of the zone the character is in.</summary>
     public string? ZoneKey { get; set; }
 
-    /// <summary>The zone grain of <see cref="ZoneKey"/> as last resolved, with the key it was resolved for: every input
-    /// and ack goes to it, and resolving a string key per frame cost more than the call's own bookkeeping.</summary>
+    /// <summary>The zone grain of <see cref="ZoneKey"/> as last resolved, with the key it was resolved for (console
+    /// lines go to it; inputs and acks go through <see cref="ZoneOutbox"/>, which resolves each zone once).</summary>
     internal (string Key, IZoneGrain Grain)? ZoneGrain { get; set; }
 
     /// <summary>The client's address, for audit entries.</summary>

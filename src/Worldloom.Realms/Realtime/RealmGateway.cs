@@ -20,7 +20,7 @@ namespace Worldloom.Realms.Realtime;
 /// connection's rate, reads it strictly, and answers every bad frame with an <c>error</c> frame, keeping the connection.
 /// </summary>
 public sealed partial class RealmGateway(
-    IGrainFactory grains, RealmNode node, IServiceScopeFactory scopes, AccessTokenIssuer tokens, IAuditChain audit, IOptions<RealmsRealtimeOptions> options,
+    IGrainFactory grains, RealmNode node, ZoneOutbox outbox, IServiceScopeFactory scopes, AccessTokenIssuer tokens, IAuditChain audit, IOptions<RealmsRealtimeOptions> options,
     LoomClock clock, ILogger<RealmGateway> logger)
 {
     /// <summary>How often a join follows a zone's <c>moved</c> answer before giving up (a character crossing back and forth).</summary>
@@ -73,13 +73,12 @@ public sealed partial class RealmGateway(
             case JoinFrame join:
                 await JoinAsync(connection, join.CharacterId);
                 break;
-            case InputFrame input when Zone(connection) is { } zone:
+            case InputFrame input when connection.CharacterId is not null:
                 var i = input.Input;
-                await zone.InputAsync(connection.Id, connection.CharacterId!.Value,
-                    new ZoneInput(i.Sequence, i.MoveAngle, i.Cast?.Slot ?? 0, i.Cast?.Target ?? 0, i.Cast?.Point.X ?? 0, i.Cast?.Point.Y ?? 0));
+                outbox.Input(connection, new ZoneInput(i.Sequence, i.MoveAngle, i.Cast?.Slot ?? 0, i.Cast?.Target ?? 0, i.Cast?.Point.X ?? 0, i.Cast?.Point.Y ?? 0));
                 break;
-            case AckFrame ack when Zone(connection) is { } zone:
-                await zone.AckAsync(connection.Id, connection.CharacterId!.Value, ack.Tick);
+            case AckFrame ack when connection.CharacterId is not null:
+                outbox.Ack(connection, ack.Tick);
                 break;
             case ConsoleCommandFrame console when Zone(connection) is { } zone:
                 await ConsoleAsync(connection, zone, console.Line);

@@ -190,25 +190,31 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     }
 
     /// <inheritdoc />
-    public Task InputAsync(Guid connectionId, Guid characterId, ZoneInput input)
+    public Task ReceiveAsync(ZoneClientBatch batch)
     {
-        if (_sim is not null && Playing(connectionId, characterId) is { } player)
+        ArgumentNullException.ThrowIfNull(batch);
+        if (_sim is null)
         {
-            player.HeardAt = _sim.Tick;
-            var cast = input.Slot == 0 ? (SkillCast?)null : new SkillCast(input.Slot, input.Target, new Vec(input.PointX, input.PointY));
-            _sim.Submit(characterId, new PlayerInput(input.Sequence, input.MoveAngle, cast));
+            return Task.CompletedTask;
         }
 
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task AckAsync(Guid connectionId, Guid characterId, uint tick)
-    {
-        if (_sim is not null && Playing(connectionId, characterId) is { } player)
+        foreach (var item in batch.Items)
         {
+            if (Playing(item.ConnectionId, item.CharacterId) is not { } player)
+            {
+                continue;
+            }
+
             player.HeardAt = _sim.Tick;
-            player.Encoder?.Acknowledge(tick);
+            if (item.Input is { } input)
+            {
+                var cast = input.Slot == 0 ? (SkillCast?)null : new SkillCast(input.Slot, input.Target, new Vec(input.PointX, input.PointY));
+                _sim.Submit(item.CharacterId, new PlayerInput(input.Sequence, input.MoveAngle, cast));
+            }
+            else
+            {
+                player.Encoder?.Acknowledge(item.AckTick);
+            }
         }
 
         return Task.CompletedTask;
