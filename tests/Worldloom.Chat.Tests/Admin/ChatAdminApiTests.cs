@@ -8,12 +8,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Admin;
 
 [Trait("Category", "Integration")]
-public sealed class ChatAdminApiTests
+public sealed class ChatAdminApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task AdminChat_NonAdmins_Get403Everywhere()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var moderator = await host.UserAsync(Roles.Moderator);
         var room = await ChatApi.RoomAsync(moderator);
         var id = moderator.Id;
@@ -106,7 +106,7 @@ public sealed class ChatAdminApiTests
     [Fact]
     public async Task User_Footprint_ShowsRoomsMessagesBansAndReports()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var admin = await host.UserAsync(Roles.Admin);
         var (owner, moderator, member, room) = await ModerationSteps.RoomWithStaffAsync(host);
         var (_, _, _, other) = await ModerationSteps.RoomWithStaffAsync(host);
@@ -132,7 +132,7 @@ public sealed class ChatAdminApiTests
     [Fact]
     public async Task Admin_ModeratesAnyRoom_EvenPrivateOnesTheyAreNotIn()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var admin = await host.UserAsync(Roles.Admin);
         var (owner, moderator, member, room) = await ModerationSteps.RoomWithStaffAsync(host, "private");
         var message = (await ChatApi.MessageAsync(member, room, "bad")).GetProperty("id").GetGuid();

@@ -7,14 +7,14 @@ namespace Worldloom.Chat.Tests.Client;
 
 /// <summary>ChatLink against the real server on the in-memory transport.</summary>
 [Trait("Category", "Integration")]
-public sealed class ChatLinkTests
+public sealed class ChatLinkTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task TwoLinks_Chat_BothWays_WithAcksAndReplies()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -50,7 +50,7 @@ public sealed class ChatLinkTests
     [Fact]
     public async Task Reconnect_ResumesWithoutLossOrDuplicates_AndResendsTheOutboxOnce()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -102,7 +102,7 @@ public sealed class ChatLinkTests
     [Fact]
     public async Task Refusals_FailTheSend_AndLeaveTheOutboxEmpty()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var stranger = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);

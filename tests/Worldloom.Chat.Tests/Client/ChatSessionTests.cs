@@ -7,12 +7,12 @@ namespace Worldloom.Chat.Tests.Client;
 
 /// <summary>The terminal's scroll-back and search jumps over REST, against the real server.</summary>
 [Trait("Category", "Integration")]
-public sealed class ChatSessionTests
+public sealed class ChatSessionTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task PageUp_LoadsEarlierPages_UntilTheBeginning_AndASearchHit_JumpsBackToItsMessage()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var first = await ChatApi.MessageAsync(alice, room, "the very first dragon");

@@ -9,14 +9,14 @@ namespace Worldloom.Chat.Tests.Client;
 
 /// <summary>The client library's end-to-end layer (device store, room key ring, seal and open) against the real server.</summary>
 [Trait("Category", "Integration")]
-public sealed class E2eClientTests : IDisposable
+public sealed class E2eClientTests(SharedHost fixture) : IClassFixture<SharedHost>, IDisposable
 {
     private readonly string _config = Path.Combine(Path.GetTempPath(), "loom-e2e-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task ClientA_Seals_ClientB_Opens_AndTheServerHoldsOnlyTheEnvelope()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -52,7 +52,7 @@ public sealed class E2eClientTests : IDisposable
     [Fact]
     public async Task ANewcomer_GetsTheCurrentKey_WhenAMemberNextSends()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var carol = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -74,7 +74,7 @@ public sealed class E2eClientTests : IDisposable
     [Fact]
     public async Task AfterALeave_TheNextSendRotates_AndTheLeaverGetsNoNewKey()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var carol = await host.UserAsync();
@@ -106,7 +106,7 @@ public sealed class E2eClientTests : IDisposable
     [Fact]
     public async Task ConcurrentFirstSends_AgreeOnOneEpoch()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -126,7 +126,7 @@ public sealed class E2eClientTests : IDisposable
     [Fact]
     public async Task TheDeviceFile_IsOwnerOnly_AndReusedOnTheNextStart()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var store = new DeviceStore(DeviceStore.FolderFor(new Uri("http://chat.example:5080"), _config));
         using var first = await store.OpenAsync(new E2eRest(new ChatRest(alice.Client)), alice.Id, "terminal");

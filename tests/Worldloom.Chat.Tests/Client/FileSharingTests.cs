@@ -11,14 +11,14 @@ namespace Worldloom.Chat.Tests.Client;
 
 /// <summary>Files in messages through the client library, against the real server: upload, attach, download byte for byte.</summary>
 [Trait("Category", "Integration")]
-public sealed class FileSharingTests : IDisposable
+public sealed class FileSharingTests(SharedHost fixture) : IClassFixture<SharedHost>, IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("loom-share-").FullName;
 
     [Fact]
     public async Task PlainRoom_UploadAttachDownload_IsByteEqual_AndASecondDownloadNeverOverwrites()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -58,7 +58,7 @@ public sealed class FileSharingTests : IDisposable
     [Fact]
     public async Task EncryptedRoom_SealsCaptionAndKey_UnderTheMessagesClientId_AndTheOtherDeviceDownloadsIt()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);

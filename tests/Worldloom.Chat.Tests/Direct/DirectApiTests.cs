@@ -10,14 +10,14 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Direct;
 
 [Trait("Category", "Integration")]
-public sealed class DirectApiTests
+public sealed class DirectApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     private static Task<HttpResponseMessage> OpenAsync(TestUser from, Guid to) => from.Client.PostAsJsonAsync("/api/chat/dms", new { userId = to });
 
     [Fact]
     public async Task Open_MakesOneEncryptedRoomOfTwo_WhoeverAsksAndHowOften()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
 
@@ -62,7 +62,7 @@ public sealed class DirectApiTests
     [Fact]
     public async Task Open_BadTarget_IsRefused()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
 
         await ProblemJson.AssertAsync(await OpenAsync(alice, alice.Id), HttpStatusCode.BadRequest, "userId");
@@ -75,7 +75,7 @@ public sealed class DirectApiTests
     [Fact]
     public async Task Direct_IsListedForBoth_AndClosedToOthers()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var carol = await host.UserAsync();
@@ -95,7 +95,7 @@ public sealed class DirectApiTests
     [Fact]
     public async Task Direct_RefusesPlaintext_CarriesEnvelopes_AndRotatesWhenLeft()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var id = (await ChatApi.JsonAsync(await OpenAsync(alice, bob.Id), HttpStatusCode.Created)).GetProperty("id").GetGuid();

@@ -7,12 +7,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Encryption;
 
 [Trait("Category", "Integration")]
-public sealed class DevicesApiTests
+public sealed class DevicesApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Register_Valid_IsListedForMeAndOthers_AndAudited()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         using var device = await E2eDevice.RegisterAsync(alice, "phone");
@@ -36,7 +36,7 @@ public sealed class DevicesApiTests
     [InlineData("signature")]
     public async Task Register_BadField_IsNamed(string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         using var keys = DeviceKeys.Generate();
         using var other = DeviceKeys.Generate();
@@ -67,7 +67,7 @@ public sealed class DevicesApiTests
     [Fact]
     public async Task Register_WrongJsonType_Is400()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         var response = await user.Client.PostAsync("/api/chat/devices", ChatApi.Raw("""{"name": "x", "x25519": 5}"""));
@@ -78,7 +78,7 @@ public sealed class DevicesApiTests
     [Fact]
     public async Task Register_SameKeysAgain_ReturnsTheFirst_ButNotForSomeoneElse()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var mallory = await host.UserAsync();
         using var device = await E2eDevice.RegisterAsync(alice);
@@ -94,7 +94,7 @@ public sealed class DevicesApiTests
     [Fact]
     public async Task Register_PastTheLimit_Is409_UntilOneIsRevoked()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var devices = new List<E2eDevice>();
         for (var i = 0; i < 20; i++)
@@ -112,7 +112,7 @@ public sealed class DevicesApiTests
     [Fact]
     public async Task Revoke_SomeoneElsesOrUnknown_Is404_OwnIsMarked_AndAudited()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         using var device = await E2eDevice.RegisterAsync(alice);
@@ -131,7 +131,7 @@ public sealed class DevicesApiTests
     [Fact]
     public async Task OfUser_Unknown_Is404_AndAnonymous_Is401()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync($"/api/chat/users/{Guid.NewGuid()}/devices")).StatusCode);

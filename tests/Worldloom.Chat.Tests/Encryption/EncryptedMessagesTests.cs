@@ -7,21 +7,20 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Encryption;
 
 [Trait("Category", "Integration")]
-public sealed class EncryptedMessagesTests
+public sealed class EncryptedMessagesTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
-    private sealed record Room(LoomHost Host, TestUser Alice, TestUser Bob, Guid Id, E2eDevice A1, E2eDevice B1, byte[] Key) : IAsyncDisposable
+    private sealed record Room(TestUser Alice, TestUser Bob, Guid Id, E2eDevice A1, E2eDevice B1, byte[] Key) : IDisposable
     {
-        public async ValueTask DisposeAsync()
+        public void Dispose()
         {
             A1.Dispose();
             B1.Dispose();
-            await Host.DisposeAsync();
         }
     }
 
-    private static async Task<Room> SetUpAsync(bool withKey = true)
+    private async Task<Room> SetUpAsync(bool withKey = true)
     {
-        var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -29,13 +28,13 @@ public sealed class EncryptedMessagesTests
         var a1 = await E2eDevice.RegisterAsync(alice);
         var b1 = await E2eDevice.RegisterAsync(bob);
         var key = withKey ? await a1.NewEpochAsync(room) : [];
-        return new Room(host, alice, bob, room, a1, b1, key);
+        return new Room(alice, bob, room, a1, b1, key);
     }
 
     [Fact]
     public async Task Envelope_IsStoredAsSent_AndTheOtherMemberOpensIt()
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
 
         var posted = await ChatApi.JsonAsync(await r.A1.PostAsync(r.Id, 1, r.Key, "the key is under the third stone"), HttpStatusCode.Created);
 
@@ -49,7 +48,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task LongestMessage_FitsAsAnEnvelope_ButPlainRoomsKeepTheirLimit()
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
         var plain = await ChatApi.RoomAsync(r.Alice);
 
         await ChatApi.JsonAsync(await r.A1.PostAsync(r.Id, 1, r.Key, new string('東', 4000)), HttpStatusCode.Created);
@@ -64,7 +63,7 @@ public sealed class EncryptedMessagesTests
     [InlineData("e1.not base64!", EncryptionCodes.Malformed)]
     public async Task BadBody_InEncryptedRoom_IsRefusedWithItsCode(string body, string code)
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
 
         await E2eRooms.ProblemCodeAsync(await ChatApi.PostAsync(r.Alice, r.Id, body), HttpStatusCode.BadRequest, code);
 
@@ -74,7 +73,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task Envelope_BeforeAnyKey_Is409()
     {
-        await using var r = await SetUpAsync(withKey: false);
+        using var r = await SetUpAsync(withKey: false);
 
         var response = await r.A1.PostAsync(r.Id, 1, RoomKeyWrap.NewRoomKey(), "too early");
 
@@ -84,7 +83,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task Envelope_FromAnotherUsersDevice_OrUnderAnotherClientId_IsRefused()
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
         var clientId = "c-replay";
         var sealedByAlice = r.A1.Seal(r.Id, 1, r.Key, "mine", clientId);
 
@@ -102,7 +101,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task Envelope_AfterALeave_IsStale_UntilTheKeyRotates()
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
         await ChatApi.JsonAsync(await r.A1.PostAsync(r.Id, 1, r.Key, "before", "c-before"), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.NoContent, (await r.Bob.Client.PostAsync($"/api/chat/rooms/{r.Id}/leave", null)).StatusCode);
 
@@ -122,7 +121,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task Envelope_FromARevokedDevice_IsRefused()
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
         using var a2 = await E2eDevice.RegisterAsync(r.Alice, "old phone");
         var key = await r.A1.NewEpochAsync(r.Id);
         Assert.Equal(HttpStatusCode.NoContent, (await r.Alice.Client.DeleteAsync($"/api/chat/devices/{a2.Id}")).StatusCode);
@@ -137,7 +136,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task Edit_CarriesANewEnvelope_KeptInHistory_PlaintextRefused()
     {
-        await using var r = await SetUpAsync();
+        using var r = await SetUpAsync();
         var posted = await ChatApi.JsonAsync(await r.A1.PostAsync(r.Id, 1, r.Key, "first draft", "c-edit"), HttpStatusCode.Created);
         var id = posted.GetProperty("id").GetGuid();
 
@@ -158,7 +157,7 @@ public sealed class EncryptedMessagesTests
     [Fact]
     public async Task PlainRoom_AcceptsPlaintext_AndNoKeys()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var plain = await ChatApi.RoomAsync(alice);
 

@@ -8,12 +8,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Encryption;
 
 [Trait("Category", "Integration")]
-public sealed class RoomKeysApiTests
+public sealed class RoomKeysApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task FirstEpoch_CoveringEveryDevice_IsStored_AndEachDeviceUnwrapsIt()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -37,7 +37,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task Upload_MissingADevice_Is409_NamingIt_AndChangesNothing()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -56,7 +56,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task Upload_WrongEpoch_Is409_WithTheCurrentOne()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
         using var a1 = await E2eDevice.RegisterAsync(alice);
@@ -75,7 +75,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task Upload_BadWraps_AreNamed()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var carol = await host.UserAsync();
@@ -117,7 +117,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task Keys_NonMemberOrPlainRoomOrOthersDevice_AreRefused()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -137,7 +137,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task ConcurrentFirstEpochs_ExactlyOneWins()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -157,7 +157,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task NewDevice_IsMissing_UntilAMemberWrapsForIt_AndOldEpochsOnlyFromItsOwner()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -194,7 +194,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task Leave_NeedsRotation_AndTheNewEpochLeavesTheFormerMemberOut()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
@@ -220,7 +220,7 @@ public sealed class RoomKeysApiTests
     [Fact]
     public async Task RevokingADevice_RotatesItsOwnersRooms_AndItGetsNoNewKeys()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);

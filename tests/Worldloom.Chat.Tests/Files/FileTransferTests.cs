@@ -10,12 +10,12 @@ namespace Worldloom.Chat.Tests.Files;
 
 /// <summary>Whole uploads and downloads through the C# client: round trip, resume, tampering, sweeping.</summary>
 [Trait("Category", "Integration")]
-public sealed class FileTransferTests
+public sealed class FileTransferTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Upload_ThreeMegabytesInMebibyteChunks_AnotherMemberDownloadsTheSameBytes()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -42,7 +42,7 @@ public sealed class FileTransferTests
     [Fact]
     public async Task Send_AfterACrashHalfway_ANewClientSendsOnlyTheMissingChunks()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var content = FileKit.RandomBytes((8 * FileKit.SmallChunk) + 1234);
@@ -67,7 +67,7 @@ public sealed class FileTransferTests
     [Fact]
     public async Task Download_BlobAlteredInTheStore_FailsNamingTheChunk()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var content = FileKit.RandomBytes((2 * FileKit.SmallChunk) + 10);

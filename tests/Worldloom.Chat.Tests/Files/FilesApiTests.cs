@@ -12,7 +12,7 @@ namespace Worldloom.Chat.Tests.Files;
 
 /// <summary>The file endpoints' rules: who may do what, and every malformed or replayed request.</summary>
 [Trait("Category", "Integration")]
-public sealed class FilesApiTests
+public sealed class FilesApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Theory]
     [InlineData("../x")]
@@ -32,7 +32,7 @@ public sealed class FilesApiTests
     [InlineData("invoice\u202Etxt.exe")]
     public async Task Create_PathLikeOrUnsafeName_Is400NamingName(string name)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
 
@@ -45,7 +45,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Create_NameOf256Characters_Is400_255IsAccepted()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
 
@@ -69,7 +69,7 @@ public sealed class FilesApiTests
     [InlineData("""{"size": 10, "chunkSize": 65536, "chunks": 1}""", "name")]
     public async Task Create_BadField_IsNamed(string json, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
 
@@ -81,7 +81,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Create_OverTheDefaultHundredMegabytes_Is413NamingSize()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
 
@@ -109,7 +109,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Create_NotAMember_Is403InPublicRooms_404InPrivateOnes()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var eve = await host.UserAsync();
         var open = await ChatApi.RoomAsync(alice);
@@ -124,7 +124,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Chunks_AnotherMemberUploads403_NonMemberReadsOrUploads404()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var eve = await host.UserAsync();
@@ -146,7 +146,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Get_DeclaresTheSealedLength_NotTheStoredBlobsWithItsHeader()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var content = FileKit.RandomBytes(100);
@@ -166,7 +166,7 @@ public sealed class FilesApiTests
     [InlineData(1000)]
     public async Task Put_IndexOutOfRange_Is400NamingN(int n)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var file = await FileKit.CreateWithClientAsync(alice, room, FileKit.SmallChunk + 1);
@@ -182,7 +182,7 @@ public sealed class FilesApiTests
     [InlineData(1, 65552)]
     public async Task Put_WrongLength_Is400NamingBody_AndStoresNothing(int n, int length)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var file = await FileKit.CreateWithClientAsync(alice, room, FileKit.SmallChunk + 1);
@@ -194,7 +194,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Put_WrongLengthWithoutContentLength_IsCaughtWhileStreaming()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var file = await FileKit.CreateWithClientAsync(alice, room, FileKit.SmallChunk + 1);
@@ -210,7 +210,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Put_Replayed_SameBytes200_DifferentBytes409_FirstStays()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var content = FileKit.RandomBytes(FileKit.SmallChunk + 1);
@@ -231,7 +231,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Put_EightConcurrentOfOneChunkInTwoVersions_OneWinsAndNoLoserBlobRemains()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var content = FileKit.RandomBytes(FileKit.SmallChunk + 1);
@@ -256,7 +256,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Download_BeforeComplete_Is409_CompleteWithGaps409NamingChunks()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var content = FileKit.RandomBytes((2 * FileKit.SmallChunk) + 1);
@@ -277,7 +277,7 @@ public sealed class FilesApiTests
     [Fact]
     public async Task Delete_ByMember403_ByModeratorRemovesBlobsAndIsAudited()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);

@@ -9,12 +9,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Invites;
 
 [Trait("Category", "Integration")]
-public sealed class InvitesApiTests
+public sealed class InvitesApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Accept_JoinsAnInviteOnlyRoom_AndOnlyModeratorsCreateInvites()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var guest = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner, "invite_only");
@@ -49,7 +49,7 @@ public sealed class InvitesApiTests
     [InlineData("""{"roomId": "ROOM", "maxUses": "many", "expiresInMinutes": 10}""", "maxUses")]
     public async Task Create_BadField_IsNamed(string json, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner, "invite_only");
 
@@ -84,7 +84,7 @@ public sealed class InvitesApiTests
     [Fact]
     public async Task Accept_FiveAtOnceOnASingleUseInvite_AdmitsExactlyOne()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner, "invite_only");
         var code = await InviteAsync(owner, room, maxUses: 1);

@@ -14,12 +14,12 @@ namespace Worldloom.Chat.Tests.Messages;
 
 /// <summary>Messages that carry files (docs/chat.md, "Sharing: attachments"): what is stored and shown, and every refusal.</summary>
 [Trait("Category", "Integration")]
-public sealed class AttachmentTests
+public sealed class AttachmentTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task PlainRoom_MessageCarriesTheFile_AMemberDownloadsItFromWhatTheMessageShows()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -62,7 +62,7 @@ public sealed class AttachmentTests
     [Fact]
     public async Task WebSocket_SendWithAttachment_IsAckedAndBroadcastWithTheFile_BadShapesAreErrorFrames()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -94,7 +94,7 @@ public sealed class AttachmentTests
     [Fact]
     public async Task Refusals_NameTheAttachmentField_AndStoreNothing()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -128,7 +128,7 @@ public sealed class AttachmentTests
     [Fact]
     public async Task EncryptedRoom_KeyMustBeAnEnvelopeSealedForThisMessage()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await E2eRooms.CreateAsync(alice);
         using var device = await E2eDevice.RegisterAsync(alice);
@@ -155,7 +155,7 @@ public sealed class AttachmentTests
     [Fact]
     public async Task MutedMember_CannotStartOrContinueAnUpload()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (_, moderator, member, room) = await Moderation.ModerationSteps.RoomWithStaffAsync(host);
         var started = await FileKit.CreateWithClientAsync(member, room, 100);
 

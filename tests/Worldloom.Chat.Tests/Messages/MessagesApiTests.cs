@@ -8,12 +8,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Messages;
 
 [Trait("Category", "Integration")]
-public sealed class MessagesApiTests
+public sealed class MessagesApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Post_SameClientIdAgain_ReturnsTheSameMessageWith200()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user);
 
@@ -30,7 +30,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Post_SixConcurrentWithOneClientId_StoreExactlyOne()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user);
 
@@ -46,7 +46,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Post_SameClientIdByAnotherAuthor_IsAnotherMessage()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -70,7 +70,7 @@ public sealed class MessagesApiTests
     [InlineData("""{"body": "hi", "clientId": "a", "replyTo": "00000000-0000-0000-0000-000000000001"}""", "replyTo")]
     public async Task Post_BadField_IsNamed(string json, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user);
 
@@ -82,7 +82,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Post_BodyAtAndOverTheLimit_AndClientIdAtAndOverItsLimit()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user);
 
@@ -94,7 +94,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Post_ReplyToAMessageOfAnotherRoom_IsRefused_SameRoomIsShown()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var here = await ChatApi.RoomAsync(user);
         var there = await ChatApi.RoomAsync(user);
@@ -113,7 +113,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task List_PagesNewestFirstBackwards_AndOldestFirstForwards()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user);
         // The test clock stands still: all five share one millisecond, and ids must still keep their order.
@@ -141,7 +141,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Edit_KeepsEveryEarlierBody_AndShowsEdited()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var author = await host.UserAsync();
         var other = await host.UserAsync();
         var room = await ChatApi.RoomAsync(author);
@@ -169,7 +169,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Get_OneMessageById_ForMembersOnly()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var author = await host.UserAsync();
         var member = await host.UserAsync();
         var stranger = await host.UserAsync();
@@ -200,7 +200,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Edit_ConcurrentEdits_LoseNoRevision()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var author = await host.UserAsync();
         var room = await ChatApi.RoomAsync(author);
         var id = (await ChatApi.MessageAsync(author, room, "v0")).GetProperty("id").GetGuid();
@@ -219,7 +219,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Delete_LeavesATombstone_AuthorOrModeratorOnly()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
@@ -255,7 +255,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task NonMember_CannotEditDeleteOrReadHistory_InAPublicRoom()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var outsider = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner);

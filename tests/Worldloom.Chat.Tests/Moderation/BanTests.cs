@@ -9,12 +9,12 @@ using static Worldloom.Chat.Tests.Moderation.ModerationSteps;
 namespace Worldloom.Chat.Tests.Moderation;
 
 [Trait("Category", "Integration")]
-public sealed class BanTests
+public sealed class BanTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Ban_RemovesTheMember_AndRefusesPublicJoinUntilUnbanned()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (_, moderator, member, room) = await RoomWithStaffAsync(host);
 
         var ban = await ChatApi.JsonAsync(await BanAsync(moderator, room, member.Id, reason: "abuse"), HttpStatusCode.Created);
@@ -40,7 +40,7 @@ public sealed class BanTests
     [Fact]
     public async Task Ban_RefusesInviteAccept_WithoutSpendingAUse()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host, "invite_only");
         await ChatApi.JsonAsync(await BanAsync(owner, room, member.Id), HttpStatusCode.Created);
         var invite = await ChatApi.JsonAsync(await owner.Client.PostAsJsonAsync("/api/chat/invites", new { roomId = room, maxUses = 1, expiresInMinutes = 60 }), HttpStatusCode.Created);
@@ -73,7 +73,7 @@ public sealed class BanTests
     [Fact]
     public async Task Ban_TwiceAtOnce_StoresOneBan()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
 
         var responses = await Task.WhenAll(BanAsync(owner, room, member.Id), BanAsync(moderator, room, member.Id, minutes: 60));
@@ -88,7 +88,7 @@ public sealed class BanTests
     [Fact]
     public async Task Ban_RespectsRanks_AndChecksInput()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
         var outsider = await host.UserAsync();
 

@@ -5,12 +5,12 @@ using static Worldloom.Chat.Tests.Moderation.ModerationSteps;
 namespace Worldloom.Chat.Tests.Moderation;
 
 [Trait("Category", "Integration")]
-public sealed class KickTests
+public sealed class KickTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Kick_ByModerator_RemovesTheMember_WhoMayJoinAgain()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (_, moderator, member, room) = await RoomWithStaffAsync(host);
 
         Assert.Equal(HttpStatusCode.NoContent, (await KickAsync(moderator, room, member.Id, "spamming")).StatusCode);
@@ -26,7 +26,7 @@ public sealed class KickTests
     [Fact]
     public async Task Kick_RespectsRanks()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
         var second = await host.UserAsync();
         await ChatApi.JoinAsync(second, room);
@@ -53,7 +53,7 @@ public sealed class KickTests
     [Fact]
     public async Task Kick_WithoutABody_IsAccepted()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host);
 
         var response = await owner.Client.PostAsync($"/api/chat/rooms/{room}/members/{member.Id}/kick", null);

@@ -6,7 +6,7 @@ using static Worldloom.Chat.Tests.Moderation.ModerationSteps;
 namespace Worldloom.Chat.Tests.Moderation;
 
 [Trait("Category", "Integration")]
-public sealed class MuteTests
+public sealed class MuteTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Mute_RefusesPostingEditingAndReacting_ButNotReading_UntilItExpires()
@@ -39,7 +39,7 @@ public sealed class MuteTests
     [Fact]
     public async Task Unmute_LiftsTheMute()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
         await ChatApi.JsonAsync(await MuteAsync(owner, room, moderator.Id, 60), HttpStatusCode.OK);
         await ProblemJson.AssertAsync(await ChatApi.PostAsync(moderator, room, "hm"), HttpStatusCode.Forbidden);
@@ -58,7 +58,7 @@ public sealed class MuteTests
     [InlineData("""{"minutes": "ten"}""")]
     public async Task Mute_BadMinutes_Is400(string json)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (_, moderator, member, room) = await RoomWithStaffAsync(host);
 
         var response = await moderator.Client.PostAsync($"/api/chat/rooms/{room}/members/{member.Id}/mute", ChatApi.Raw(json));
@@ -69,7 +69,7 @@ public sealed class MuteTests
     [Fact]
     public async Task Mute_RespectsRanks()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
 
         await ProblemJson.AssertAsync(await MuteAsync(member, room, moderator.Id, 5), HttpStatusCode.Forbidden);

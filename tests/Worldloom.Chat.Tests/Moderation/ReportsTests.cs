@@ -8,7 +8,7 @@ using static Worldloom.Chat.Tests.Moderation.ModerationSteps;
 namespace Worldloom.Chat.Tests.Moderation;
 
 [Trait("Category", "Integration")]
-public sealed class ReportsTests
+public sealed class ReportsTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     private static Task<HttpResponseMessage> ReportAsync(TestUser user, Guid message, string reason = "rude", string category = "abuse") =>
         user.Client.PostAsJsonAsync($"/api/chat/messages/{message}/reports", new { reason, category });
@@ -19,7 +19,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Report_ReplayAnswersTheSameReport_AndModeratorsSeeTheQueue()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
         var message = (await ChatApi.MessageAsync(owner, room, "buy gold")).GetProperty("id").GetGuid();
 
@@ -40,7 +40,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Report_FiveAtOnce_StoreOneOpenReport()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host);
         var message = (await ChatApi.MessageAsync(owner, room, "hello")).GetProperty("id").GetGuid();
 
@@ -59,7 +59,7 @@ public sealed class ReportsTests
     [InlineData("""{"reason": 5, "category": "spam"}""", "reason")]
     public async Task Report_BadField_IsNamed(string json, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host);
         var message = (await ChatApi.MessageAsync(owner, room, "hello")).GetProperty("id").GetGuid();
 
@@ -69,7 +69,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Report_OwnMessage_Outsiders_Deleted_AndTooLong_AreRefused()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host);
         var (_, _, _, hidden) = await RoomWithStaffAsync(host, "private");
         var message = (await ChatApi.MessageAsync(owner, room, "hello")).GetProperty("id").GetGuid();
@@ -87,7 +87,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Resolve_Delete_TombstonesTheMessage_AndClosesEveryOpenReportOfIt()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
         var spammer = await host.UserAsync();
         await ChatApi.JoinAsync(spammer, room);
@@ -113,7 +113,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Resolve_BanAndMute_ActOnTheAuthor_RanksStillApply()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
         var byOwner = (await ChatApi.MessageAsync(owner, room, "owner's words")).GetProperty("id").GetGuid();
         var byMember = (await ChatApi.MessageAsync(member, room, "member's words")).GetProperty("id").GetGuid();
@@ -145,7 +145,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Resolve_ByAModeratorOfAnotherRoom_IsRefused()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host, "private");
         var (_, otherModerator, _, _) = await RoomWithStaffAsync(host);
         var message = (await ChatApi.MessageAsync(owner, room, "hello")).GetProperty("id").GetGuid();
@@ -158,7 +158,7 @@ public sealed class ReportsTests
     [Fact]
     public async Task Resolve_Kick_WhenTheAuthorLeft_Is409()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (_, moderator, member, room) = await RoomWithStaffAsync(host);
         var author = await host.UserAsync();
         await ChatApi.JoinAsync(author, room);

@@ -5,12 +5,12 @@ using static Worldloom.Chat.Tests.Moderation.ModerationSteps;
 namespace Worldloom.Chat.Tests.Moderation;
 
 [Trait("Category", "Integration")]
-public sealed class RolesTests
+public sealed class RolesTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task SetRole_OwnerPromotesAndDemotes_MembersListShowsIt_AndIsAudited()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
 
         var members = await MembersAsync(member, room);
@@ -37,7 +37,7 @@ public sealed class RolesTests
     [Fact]
     public async Task SetRole_OnlyOwnersChangeRoles_AndTheLastOwnerStays()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, moderator, member, room) = await RoomWithStaffAsync(host);
 
         await ProblemJson.AssertAsync(await SetRoleAsync(moderator, room, member.Id, "moderator"), HttpStatusCode.Forbidden);
@@ -57,7 +57,7 @@ public sealed class RolesTests
     [Fact]
     public async Task SetRole_TwoOwnersDemotingEachOtherAtOnce_LeaveOneOwner()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (owner, _, member, room) = await RoomWithStaffAsync(host);
         await ChatApi.JsonAsync(await SetRoleAsync(owner, room, member.Id, "owner"), HttpStatusCode.OK);
 
@@ -71,7 +71,7 @@ public sealed class RolesTests
     [Fact]
     public async Task Members_OutsidersOfAPublicRoomGet403_OfAPrivateRoom404()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var (_, _, _, room) = await RoomWithStaffAsync(host);
         var (_, _, _, hidden) = await RoomWithStaffAsync(host, "private");
         var outsider = await host.UserAsync();

@@ -6,12 +6,12 @@ namespace Worldloom.Chat.Tests.People;
 
 /// <summary><c>GET /api/chat/users</c>: names by id and by part of a name, never emails.</summary>
 [Trait("Category", "Integration")]
-public sealed class PeopleApiTests
+public sealed class PeopleApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task ById_AnswersNames_LeavesUnknownIdsOut_AndNeverEmails()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         await NameAsync(host, bob, "Bob Builder");
@@ -53,7 +53,7 @@ public sealed class PeopleApiTests
     [InlineData("?q=%20%20", "q")]
     public async Task BadQueries_AreNamed(string query, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
 
         await ProblemJson.AssertAsync(await alice.Client.GetAsync($"/api/chat/users{query}"), HttpStatusCode.BadRequest, field);

@@ -5,12 +5,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Reactions;
 
 [Trait("Category", "Integration")]
-public sealed class ReactionsApiTests
+public sealed class ReactionsApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Add_IsIdempotent_CountsByEmoji_AndRemoveTakesOneAway()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -42,7 +42,7 @@ public sealed class ReactionsApiTests
     [InlineData("""{"emoji": 1}""")]
     public async Task Add_BadEmoji_IsNamed(string json)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user);
         var id = (await ChatApi.MessageAsync(user, room, "hi")).GetProperty("id").GetGuid();

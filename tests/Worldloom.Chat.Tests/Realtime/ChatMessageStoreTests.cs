@@ -8,12 +8,12 @@ namespace Worldloom.Chat.Tests.Realtime;
 
 /// <summary>The group commit against the real database: what it writes, and resends that race their first copy.</summary>
 [Trait("Category", "Integration")]
-public sealed class ChatMessageStoreTests
+public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task StoredRows_ReadBackThroughEf_WithEveryColumn()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var store = host.Services.GetRequiredService<ChatMessageStore>();
         var room = Guid.NewGuid();
         var full = Message(room, "full", "with everything");
@@ -36,7 +36,7 @@ public sealed class ChatMessageStoreTests
     [Fact]
     public async Task ResendsInOneBatch_AreStoredOnce_AndTheOthersAreToldTheyAreDuplicates()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var store = host.Services.GetRequiredService<ChatMessageStore>();
         var room = Guid.NewGuid();
         var author = Guid.NewGuid();

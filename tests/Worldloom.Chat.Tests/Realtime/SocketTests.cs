@@ -10,12 +10,12 @@ namespace Worldloom.Chat.Tests.Realtime;
 
 /// <summary>The WebSocket protocol of docs/chat-protocol.md against the real server: auth, send and ack, events, resume.</summary>
 [Trait("Category", "Integration")]
-public sealed class SocketTests
+public sealed class SocketTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task AuthFrame_AnswersReady_AndFramesBeforeItAreRefused()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         await using var socket = await ChatSocket.OpenAsync(host);
 
@@ -74,7 +74,7 @@ public sealed class SocketTests
     [Fact]
     public async Task BearerHeader_AuthenticatesTheUpgrade()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         await using var socket = await ChatSocket.OpenAsync(host, user.AccessToken);
 
@@ -104,7 +104,7 @@ public sealed class SocketTests
     [InlineData("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.")]
     public async Task BadToken_IsRefused_AndTheSocketClosesWith4401(string token)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         await using var socket = await ChatSocket.OpenAsync(host);
 
         await socket.SendAsync(new { type = "auth", token });
@@ -141,7 +141,7 @@ public sealed class SocketTests
     [Fact]
     public async Task Send_IsAckedAfterStoring_AndEverySubscriberGetsItOnce()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -190,7 +190,7 @@ public sealed class SocketTests
     [Fact]
     public async Task RestPost_IsBroadcastToSubscribers_AndEditsDeletesReactionsFollow()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         await using var socket = await ChatSocket.ConnectAsync(host, alice);
@@ -218,7 +218,7 @@ public sealed class SocketTests
     [Fact]
     public async Task Subscribe_WithAfter_SendsTheBacklogOnce_ThenLiveMessages()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
         var ids = new List<Guid>();
@@ -290,7 +290,7 @@ public sealed class SocketTests
     [Fact]
     public async Task TypingAndPresence_ReachTheOthers()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -320,7 +320,7 @@ public sealed class SocketTests
     [Fact]
     public async Task Read_MovesTheMarker_AndTellsTheUsersOtherConnectionsOnly()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -350,7 +350,7 @@ public sealed class SocketTests
     [Fact]
     public async Task Leaving_EndsTheSubscription_AndOthersSeeIt()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);
@@ -377,7 +377,7 @@ public sealed class SocketTests
     [Fact]
     public async Task BadFrames_EachGetAnError_AndTheConnectionStaysUsable()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var publicRoom = await ChatApi.RoomAsync(alice);
@@ -469,7 +469,7 @@ public sealed class SocketTests
     [Fact]
     public async Task PlainHttpRequest_IsAProblemNamingTheUpgrade()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var response = await user.Client.GetAsync("/api/chat/ws");
         var problem = await ChatApi.JsonAsync(response, HttpStatusCode.BadRequest);

@@ -7,12 +7,12 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Rooms;
 
 [Trait("Category", "Integration")]
-public sealed class RoomsApiTests
+public sealed class RoomsApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     [Fact]
     public async Task Create_MakesCallerOwner_AndIsAudited()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
 
         var room = await ChatApi.JsonAsync(await owner.Client.PostAsJsonAsync("/api/chat/rooms", new { name = "  Tavern  ", kind = "invite_only" }), HttpStatusCode.Created);
@@ -35,7 +35,7 @@ public sealed class RoomsApiTests
     [InlineData("""{"name": "x", "kind": "public", "projectId": "nope"}""", "projectId")]
     public async Task Create_BadField_IsNamed(string json, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         var response = await user.Client.PostAsync("/api/chat/rooms", ChatApi.Raw(json));
@@ -46,7 +46,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task Create_TooLongNameOrTopic_IsNamed()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         var response = await user.Client.PostAsJsonAsync("/api/chat/rooms", new { name = new string('n', 101), topic = new string('t', 501), kind = "public" });
@@ -58,7 +58,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task Create_InOwnProject_Works_InSomeoneElses_IsRefused()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var project = await ProjectAsync(alice);
@@ -75,7 +75,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task PrivateRoom_IsNotFound_ForOutsiders()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var outsider = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner, "private");
@@ -93,7 +93,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task UnknownRoom_IsNotFound()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var id = Guid.NewGuid();
 
@@ -106,7 +106,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task InviteOnlyRoom_JoinWithoutInvite_IsForbiddenNamingTheInvite()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var outsider = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner, "invite_only");
@@ -119,7 +119,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task PublicRoom_OutsiderMustJoinBeforePosting_ThenMayPost()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var guest = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner);
@@ -143,7 +143,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task Leave_OnlyOwner_Conflicts_MemberLeaves()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var owner = await host.UserAsync();
         var guest = await host.UserAsync();
         var room = await ChatApi.RoomAsync(owner);
@@ -161,7 +161,7 @@ public sealed class RoomsApiTests
     [Fact]
     public async Task Unread_CountsOthersMessagesAfterTheMarker_NotDeleted()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice);

@@ -6,7 +6,7 @@ using Worldloom.Platform.Tests.Support;
 namespace Worldloom.Chat.Tests.Search;
 
 [Trait("Category", "Integration")]
-public sealed class SearchApiTests
+public sealed class SearchApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     private static async Task<JsonElement> SearchAsync(TestUser user, string query) =>
         await ChatApi.GetAsync(user, "/api/chat/search?" + query);
@@ -21,7 +21,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_TermTwice_RanksAboveOnce_WithHighlightSegments()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         await ChatApi.MessageAsync(user, room, "a wyvern flew over the hills and the river");
@@ -42,7 +42,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_PrefixOfTheLastWord_Finds_ButNotOfEarlierWords()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         await ChatApi.MessageAsync(user, room, "the red dragon sleeps");
@@ -60,7 +60,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_EditedMessage_IsFoundByItsNewTextOnly()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         var message = await ChatApi.MessageAsync(user, room, "meet at the griffin inn");
@@ -77,7 +77,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_DeletedMessage_Vanishes()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         var message = await ChatApi.MessageAsync(user, room, "the manticore password is secret");
@@ -95,7 +95,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_OtherUsersRooms_NeverAppear_NorPublicRoomsNotJoined()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var secret = await ChatApi.RoomAsync(alice, "private");
@@ -117,7 +117,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_AfterLeavingARoom_ItsMessagesStopAppearing()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var room = await ChatApi.RoomAsync(alice, "public");
@@ -138,7 +138,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_Filters_ByRoomAuthorAndBefore()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var one = await ChatApi.RoomAsync(alice, "public");
@@ -160,7 +160,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_RoomFilter_OthersPrivateRoomIs404_UnknownIs404_PublicNotJoinedIs403()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var alice = await host.UserAsync();
         var bob = await host.UserAsync();
         var secret = await ChatApi.RoomAsync(alice, "private");
@@ -174,7 +174,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_Paging_ByLimitAndOffset_CoversEveryMatchOnce()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         for (var i = 0; i < 7; i++)
@@ -196,7 +196,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_Unauthenticated_Is401()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client().GetAsync("/api/chat/search?q=dragon")).StatusCode);
     }
@@ -213,7 +213,7 @@ public sealed class SearchApiTests
     [InlineData("q=dragon&offset=1001", "offset")]
     public async Task Search_BadInput_Is400NamingTheField(string query, string field)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         var problem = await ChatApi.JsonAsync(await user.Client.GetAsync("/api/chat/search?" + query), HttpStatusCode.BadRequest);
@@ -227,7 +227,7 @@ public sealed class SearchApiTests
     [InlineData("q=dragon&author=42")]
     public async Task Search_MalformedParameters_Are400(string query)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await user.Client.GetAsync("/api/chat/search?" + query)).StatusCode);
@@ -236,7 +236,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_HugeQ_Is400_And200CharactersIsFine()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
 
         var huge = await user.Client.GetAsync("/api/chat/search?" + Q(new string('x', 10_000)));
@@ -263,7 +263,7 @@ public sealed class SearchApiTests
     [InlineData("basilisk; DROP TABLE chat_messages; --")]
     public async Task Search_OperatorInjection_IsTreatedAsText(string q)
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         await ChatApi.MessageAsync(user, room, "a basilisk body; DROP TABLE chat_messages; near the wall");
@@ -277,7 +277,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_OperatorWords_AreWords()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         await ChatApi.MessageAsync(user, room, "cockatrice or gorgon");
@@ -293,7 +293,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_Unicode_AccentsAndCjk()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         await ChatApi.MessageAsync(user, room, "Un Café Crème au comptoir");
@@ -312,7 +312,7 @@ public sealed class SearchApiTests
     [Fact]
     public async Task Search_MarkupInABody_ComesBackAsPlainTextSegments()
     {
-        await using var host = await LoomHost.StartAsync();
+        var host = fixture.Host;
         var user = await host.UserAsync();
         var room = await ChatApi.RoomAsync(user, "private");
         await ChatApi.MessageAsync(user, room, "<img src=x onerror=alert(1)> golem");
