@@ -20,6 +20,7 @@ public sealed partial class ZoneSimulation
                 continue;
             }
 
+            ShedBacklog(player);
             var input = queue[0];
             queue.RemoveAt(0);
             player.LastSequence = input.Sequence;
@@ -49,6 +50,24 @@ public sealed partial class ZoneSimulation
             {
                 Cast(player, input.Sequence, cast);
             }
+        }
+    }
+
+    /// <summary>
+    /// Drops movement-only inputs from the head of a queue longer than <see cref="MaxBacklog"/>: each is superseded by
+    /// the next one's direction. A client sends one input a tick, so every tick that passed while its input was on the
+    /// way (a late tick, a stalled connection) leaves one more queued for good, inputs and ticks then arriving at the
+    /// same rate; without this the queue would fill after a long enough spike and refuse an honest client's every later
+    /// input as <c>flood</c> until it is kicked. Casts are never dropped, and an input with a bad angle stops the
+    /// shedding so that it is still refused; a client that really sends faster than the tick still fills the queue.
+    /// </summary>
+    private static void ShedBacklog(Entity player)
+    {
+        var queue = player.Queue;
+        while (queue.Count > MaxBacklog && queue[0].Cast is null && queue[0].MoveAngle is >= PlayerInput.Stop and < Trig.AnglesPerTurn)
+        {
+            player.LastSequence = queue[0].Sequence;
+            queue.RemoveAt(0);
         }
     }
 

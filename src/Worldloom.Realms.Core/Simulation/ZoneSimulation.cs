@@ -20,6 +20,12 @@ public sealed partial class ZoneSimulation
     /// <summary>Ticks per second.</summary>
     public const int TicksPerSecond = 20;
 
+    /// <summary>
+    /// Queued inputs a player may carry into a tick before movement-only ones at the head are dropped (see
+    /// <c>ShedBacklog</c>): two ticks absorb the usual jitter of one input a tick without adding lag.
+    /// </summary>
+    public const int MaxBacklog = 2;
+
     /// <summary>The area of interest a client is sent, in tiles (see <see cref="CollectVisible(uint, int, List{EntityState})"/>).</summary>
     public const int DefaultVisibleRadius = 32;
 
@@ -189,7 +195,7 @@ public sealed partial class ZoneSimulation
     }
 
     /// <summary>Queues an input; the next <see cref="Step"/> applies the lowest queued sequence (one per player per
-    /// tick). Inputs of characters not in the zone are ignored (a late input after a crossing); a full queue refuses
+    /// tick; movement-only inputs beyond a backlog of <see cref="MaxBacklog"/> are dropped first). Inputs of characters not in the zone are ignored (a late input after a crossing); a full queue refuses
     /// the input as <c>flood</c>, reported with the next tick's outcome.</summary>
     public void Submit(Guid characterId, PlayerInput input)
     {

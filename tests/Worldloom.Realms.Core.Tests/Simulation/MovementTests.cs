@@ -142,6 +142,61 @@ public sealed class MovementTests
     }
 
     [Fact]
+    public void Step_Backlog_DropsSupersededMovesAndDrainsWithoutFlood()
+    {
+        var sim = Zone.Open(new TestMap().Build());
+        var id = sim.Join(10, 10, out _);
+        var max = (uint)RealmRules.Default.MaxQueuedInputs;
+
+        // A delay spike left a full queue; the client goes on sending one input a tick.
+        for (var s = 1u; s <= max; s++)
+        {
+            sim.Submit(id, Zone.Move(s, East));
+        }
+
+        var first = sim.Step();
+        Assert.Empty(first.Refusals);
+        // All but the last MaxBacklog were superseded; the first of those was applied.
+        Assert.Equal(max - ZoneSimulation.MaxBacklog + 1, sim.OwnStateOf(id).LastSequence);
+
+        for (var s = max + 1; s <= max + 40; s++)
+        {
+            sim.Submit(id, Zone.Move(s, East));
+            Assert.Empty(sim.Step().Refusals);
+        }
+
+        Assert.True(sim.OwnStateOf(id).LastSequence >= max + 40 - ZoneSimulation.MaxBacklog);
+    }
+
+    [Fact]
+    public void Step_Backlog_StopsAtACastOrABadAngle()
+    {
+        var sim = Zone.Open(new TestMap().Build());
+        var id = sim.Join(10, 10, out _);
+
+        sim.Submit(id, Zone.Move(1, East));
+        sim.Submit(id, Zone.Move(2, 5000));
+        sim.Submit(id, Zone.Move(3, East));
+        sim.Submit(id, Zone.Move(4, East));
+        sim.Submit(id, Zone.Move(5, East));
+
+        // 1 is dropped; the bad angle stops the shedding and is refused as before.
+        var outcome = sim.Step();
+        Assert.Equal((RefusalCodes.Invalid, 2u), (Assert.Single(outcome.Refusals).Code, Assert.Single(outcome.Refusals).Sequence));
+        Assert.Equal(2u, sim.OwnStateOf(id).LastSequence);
+
+        // A cast at the head of a backlog is applied, not dropped (dropping it would have applied 4 this tick).
+        var caster = sim.Join(12, 12, out _);
+        sim.Submit(caster, Zone.Move(1, East));
+        sim.Submit(caster, Zone.CastAt(2, 1, 0, Vec.AtTile(14, 12)));
+        sim.Submit(caster, Zone.Move(3, East));
+        sim.Submit(caster, Zone.Move(4, East));
+        sim.Submit(caster, Zone.Move(5, East));
+        sim.Step();
+        Assert.Equal(2u, sim.OwnStateOf(caster).LastSequence);
+    }
+
+    [Fact]
     public void Step_InvalidAngle_IsRefusedAndDoesNotMove()
     {
         var sim = Zone.Open(new TestMap().Build());
