@@ -195,8 +195,9 @@ public sealed partial class ZoneSimulation
     }
 
     /// <summary>Queues an input; the next <see cref="Step"/> applies the lowest queued sequence (one per player per
-    /// tick; movement-only inputs beyond a backlog of <see cref="MaxBacklog"/> are dropped first). Inputs of characters not in the zone are ignored (a late input after a crossing); a full queue refuses
-    /// the input as <c>flood</c>, reported with the next tick's outcome.</summary>
+    /// tick; movement-only inputs beyond a backlog of <see cref="MaxBacklog"/> are dropped first). Inputs of
+    /// characters not in the zone are ignored (a late input after a crossing); a full queue refuses the input as
+    /// <c>flood</c>, reported with the next tick's outcome.</summary>
     public void Submit(Guid characterId, PlayerInput input)
     {
         Recording?.Add(new RecordedAction(Tick, characterId, null, false, input, null));
