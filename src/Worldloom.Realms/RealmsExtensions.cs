@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Worldloom.Realms.Characters;
+using Worldloom.Realms.Core.Simulation;
 using Worldloom.Realms.Realms;
 using Worldloom.Realms.Realtime;
 using Worldloom.Realms.Zones;
@@ -17,7 +18,10 @@ public static class RealmsExtensions
         services.AddSingleton<ZoneMaps>();
         services.AddSingleton<ZoneStore>();
         services.TryAddSingleton<ZoneHandOver>();
-        services.AddOptions<RealmsRealtimeOptions>().BindConfiguration(RealmsRealtimeOptions.Section);
+        services.AddOptions<RealmsRealtimeOptions>().BindConfiguration(RealmsRealtimeOptions.Section)
+            .Validate(o => o.ZoneFlushDelay >= TimeSpan.Zero && o.ZoneFlushDelay <= ZoneSimulation.TickPeriod,
+                $"{RealmsRealtimeOptions.Section}:ZoneFlushDelay must be from 0 to a tick ({ZoneSimulation.TickPeriod.TotalMilliseconds} ms).")
+            .ValidateOnStart();
         services.AddSingleton<RealmNode>();
         services.AddSingleton<ZoneOutbox>();
         services.AddSingleton<RealmGateway>();

@@ -20,6 +20,9 @@ public sealed partial class ZoneSimulation
     /// <summary>Ticks per second.</summary>
     public const int TicksPerSecond = 20;
 
+    /// <summary>The time one tick stands for (50 ms).</summary>
+    public static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(1000 / TicksPerSecond);
+
     /// <summary>
     /// Queued inputs a player may carry into a tick before movement-only ones at the head are dropped (see
     /// <c>ShedBacklog</c>): two ticks absorb the usual jitter of one input a tick without adding lag.

@@ -37,7 +37,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     /// <summary>An empty zone deactivates after this long (checkpointing first).</summary>
     private const int EmptyTicks = 60 * ZoneSimulation.TicksPerSecond;
 
-    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(1000 / ZoneSimulation.TicksPerSecond);
+    private static readonly TimeSpan TickPeriod = ZoneSimulation.TickPeriod;
 
     /// <summary>Most ticks one timer callback steps to catch up with the clock.</summary>
     private const int MaxCatchUp = 3;

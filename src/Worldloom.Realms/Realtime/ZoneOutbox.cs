@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worldloom.Platform.Hosting;
-using Worldloom.Realms.Core.Simulation;
 
 namespace Worldloom.Realms.Realtime;
 
@@ -24,8 +23,6 @@ namespace Worldloom.Realms.Realtime;
 /// </remarks>
 public sealed partial class ZoneOutbox
 {
-    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(1000 / ZoneSimulation.TicksPerSecond);
-
     private readonly ConcurrentDictionary<string, Pending> _zones = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
     private readonly LoomClock _clock;
@@ -33,17 +30,10 @@ public sealed partial class ZoneOutbox
     private readonly TimeSpan _delay;
 
     /// <summary>An outbox flushing <see cref="RealmsRealtimeOptions.ZoneFlushDelay"/> after each zone's first item.</summary>
-    /// <exception cref="OptionsValidationException">The delay is negative or longer than a tick.</exception>
     public ZoneOutbox(IGrainFactory grains, IOptions<RealmsRealtimeOptions> options, LoomClock clock, ILogger<ZoneOutbox> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var delay = options.Value.ZoneFlushDelay;
-        if (delay < TimeSpan.Zero || delay > TickPeriod)
-        {
-            throw new OptionsValidationException(RealmsRealtimeOptions.Section, typeof(RealmsRealtimeOptions),
-                [$"{RealmsRealtimeOptions.Section}:ZoneFlushDelay is {delay}; it must be from 0 to a tick ({TickPeriod.TotalMilliseconds} ms)."]);
-        }
-
         (_grains, _clock, _logger, _delay) = (grains, clock, logger, delay);
     }
 

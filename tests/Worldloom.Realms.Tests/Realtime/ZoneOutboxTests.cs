@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Reflection;
 using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -147,9 +149,10 @@ public sealed class ZoneOutboxTests : IDisposable
     [Fact]
     public void AFlushDelayLongerThanATick_IsRefused()
     {
-        var grains = DispatchProxy.Create<IGrainFactory, ZoneGrains>();
-        var options = Options.Create(new RealmsRealtimeOptions { ZoneFlushDelay = TimeSpan.FromMilliseconds(60) });
-        var e = Assert.Throws<OptionsValidationException>(() => new ZoneOutbox(grains, options, LoomClock.SystemClock, NullLogger<ZoneOutbox>.Instance));
+        // The options are checked at start (ValidateOnStart), as the server reads them.
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Loom:Realms:ZoneFlushDelay"] = "00:00:00.060" }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(settings).AddRealms().BuildServiceProvider();
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RealmsRealtimeOptions>>().Value);
         Assert.Contains("ZoneFlushDelay", e.Message, StringComparison.Ordinal);
     }
 
