@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 using Worldloom.Chat.Messages;
 using Worldloom.Platform.Data;
 
@@ -64,10 +65,14 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogge
         {
             left.Done.TrySetException(new OperationCanceledException("The server is stopping."));
         }
+
+        _rows?.Dispose();
     }
 
     private async Task WriteAsync(List<Pending> batch)
     {
+        ChatMetrics.StoreBatchMessages.Observe(batch.Count);
+        using var timer = ChatMetrics.StoreCommitSeconds.NewTimer();
         try
         {
             using var scope = scopes.CreateScope();
@@ -80,7 +85,7 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogge
 
             if (_rows is not null)
             {
-                _rows.Insert(db, batch.Select(p => p.Message));
+                _rows.Insert(batch.Select(p => p.Message));
             }
             else
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Messages;
 using Worldloom.Chat.Realtime;
+using Worldloom.Platform.Data;
 using Worldloom.Platform.Tests.Support;
 
 namespace Worldloom.Chat.Tests.Realtime;
@@ -50,6 +51,27 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
         Assert.Equal(new[] { true, true, false }, results);
         var bodies = await host.WithDbAsync(db => db.Set<ChatMessage>().Where(m => m.RoomId == room).Select(m => m.Body).OrderBy(b => b).ToListAsync());
         Assert.Equal(new[] { "first", "second" }, bodies);
+    }
+
+    [Fact]
+    public async Task RowWriter_AfterABatchRolledBack_WritesTheNextOnItsReopenedConnection()
+    {
+        var host = fixture.Host;
+        using var scope = host.Services.CreateScope();
+        using var writer = MessageRowWriter.For(scope.ServiceProvider.GetRequiredService<LoomDb>());
+        if (writer is null)
+        {
+            return; // PostgreSQL: the store uses SaveChanges there, covered by the tests above.
+        }
+
+        var room = Guid.NewGuid();
+        var author = Guid.NewGuid();
+        writer.Insert([Message(room, "a", "one", author)]);
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => writer.Insert([Message(room, "b", "two", author), Message(room, "a", "one again", author)]));
+        writer.Insert([Message(room, "c", "three", author)]);
+
+        var bodies = await host.WithDbAsync(db => db.Set<ChatMessage>().Where(m => m.RoomId == room).Select(m => m.Body).OrderBy(b => b).ToListAsync());
+        Assert.Equal(new[] { "one", "three" }, bodies);
     }
 
     private static ChatMessage Message(Guid room, string clientId, string body, Guid? author = null) => new()
