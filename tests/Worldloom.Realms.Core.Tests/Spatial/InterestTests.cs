@@ -151,6 +151,40 @@ public sealed class InterestTests
     }
 
     [Fact]
+    public void CollectVisible_WithOneScratch_AsTheZoneGrows_StaysByIdAndComplete()
+    {
+        // The scratch keeps a bit per entity of the zone to sort what it found: a larger zone must not reuse a short one.
+        var rng = new ChaChaRng(new byte[32]);
+        var sim = Zone.Open(new TestMap(64, 64).Build());
+        var scratch = new VisibleScratch();
+        var visible = new List<EntityState>();
+        var viewers = new List<uint>();
+        foreach (var joining in new[] { 3, 60, 400, 1500 })
+        {
+            for (var i = 0; i < joining; i++)
+            {
+                var position = new Vec(rng.NextInt(64 * 256), rng.NextInt(64 * 256));
+                viewers.Add(sim.AddPlayer(Guid.NewGuid(), RealmRules.Default.NewCharacter("mage") with { Position = position }));
+            }
+
+            sim.PrepareVisible();
+            foreach (var viewer in viewers.Where((_, i) => i % 7 == 0))
+            {
+                sim.CollectVisible(viewer, 24, 64, visible, scratch);
+                var at = sim.Get(viewer).Position;
+                var nearest = sim.Entities
+                    .Where(e => e.Position.IsWithin(at, 24 * SubTiles.PerTile))
+                    .OrderBy(e => ((long)(e.Position.X - at.X) * (e.Position.X - at.X)) + ((long)(e.Position.Y - at.Y) * (e.Position.Y - at.Y)))
+                    .ThenBy(e => e.Id)
+                    .Take(64)
+                    .Select(e => e.Id);
+
+                Assert.Equal(nearest.Order(), visible.Select(e => e.Id));
+            }
+        }
+    }
+
+    [Fact]
     public void CollectVisible_WithScratch_AfterAChange_WantsPrepareVisibleFirst()
     {
         var sim = Zone.Open(new TestMap().Build());
