@@ -185,6 +185,40 @@ public sealed class InterestTests
     }
 
     [Fact]
+    public void CollectVisible_WithScratch_InSteadyState_AllocatesNothing()
+    {
+        // Run for every client every tick: the scratch and the list are reused.
+        var rng = new ChaChaRng(new byte[32]);
+        var sim = Zone.Open(new TestMap(64, 64).Build());
+        var viewers = Enumerable.Range(0, 300).Select(_ => sim.AddPlayer(Guid.NewGuid(), RealmRules.Default.NewCharacter("mage") with
+        {
+            Position = new Vec(rng.NextInt(64 * 256), rng.NextInt(64 * 256)),
+        })).ToList();
+        sim.PrepareVisible();
+        var scratch = new VisibleScratch();
+        var visible = new List<EntityState>();
+        void Run()
+        {
+            foreach (var viewer in viewers)
+            {
+                sim.CollectVisible(viewer, 24, 64, visible, scratch);
+            }
+        }
+
+        Run();
+        var rounds = new long[5];
+        for (var round = 0; round < rounds.Length; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Run();
+            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(64, visible.Count);
+        Assert.True(rounds.Min() == 0, $"bytes allocated per round of 300 viewers: {string.Join(", ", rounds)}");
+    }
+
+    [Fact]
     public void CollectVisible_WithScratch_AfterAChange_WantsPrepareVisibleFirst()
     {
         var sim = Zone.Open(new TestMap().Build());
