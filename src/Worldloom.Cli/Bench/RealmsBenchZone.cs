@@ -12,6 +12,7 @@ internal sealed class RealmsBenchZone(ZoneSimulation sim, int walkable)
 {
     private readonly List<EntityState> _visible = [];
     private readonly List<ZoneEvent> _events = [];
+    private readonly VisibleEvents _visibleEvents = new();
     private readonly ArrayBufferWriter<byte> _payload = new(4096);
     private readonly Dictionary<Guid, RealmsBot> _byCharacter = [];
 
@@ -80,13 +81,14 @@ internal sealed class RealmsBenchZone(ZoneSimulation sim, int walkable)
         }
 
         var stepped = Stopwatch.GetTimestamp();
+        _visibleEvents.Index(outcome.Events);
         long visibleTicks = 0;
         foreach (var bot in Bots)
         {
             var t0 = Stopwatch.GetTimestamp();
             Sim.CollectVisible(bot.Entity, settings.RadiusTiles, settings.VisibleLimit, _visible);
             visibleTicks += Stopwatch.GetTimestamp() - t0;
-            VisibleEvents.Select(_visible, outcome.Events, _events);
+            _visibleEvents.Select(_visible, _events);
             bot.Own = Sim.OwnStateOf(bot.Character);
             bot.DeliverAcks(outcome.Tick);
             _payload.ResetWrittenCount();

@@ -12,4 +12,18 @@ public sealed class VisibleScratch
 
     /// <summary>The grid's candidates, packed with their distances.</summary>
     internal List<long> Nearest { get; } = [];
+
+    private ulong[] _marks = [];
+
+    /// <summary>A bit per entity of a zone of <paramref name="entities"/>, all clear (the caller clears what it set).</summary>
+    internal ulong[] Marks(int entities)
+    {
+        var words = (entities + 63) / 64;
+        if (_marks.Length < words)
+        {
+            _marks = new ulong[Math.Max(words, _marks.Length * 2)];
+        }
+
+        return _marks;
+    }
 }

@@ -62,7 +62,8 @@ public static class Quantizer
             Position = Position(e.Position),
             Facing = AngleSteps(e.Facing) * AngleStep,
             ActivityTicks = Math.Max(0, e.ActivityTicks),
-            Telegraph = Telegraph(e.Telegraph),
+            // Most entities show none: no call for them (this runs for every visible entity of every client).
+            Telegraph = e.Telegraph.Shape == TelegraphShape.None ? Entities.Telegraph.None : Telegraph(e.Telegraph),
         };
     }
 

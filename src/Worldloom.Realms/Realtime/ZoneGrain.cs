@@ -46,6 +46,9 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     /// <summary>Players below this many take one thread: splitting a few encodes costs more than it saves.</summary>
     private const int ParallelFrom = 32;
 
+    /// <summary>This tick's events by entity, filed before the clients' snapshots are encoded and read by all of them.</summary>
+    private readonly VisibleEvents _visibleEvents = new();
+
     private readonly SnapshotWorker[] _workers = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new SnapshotWorker())];
     private readonly List<Player> _receivers = [];
     private readonly HashSet<Guid> _handingOver = [];
@@ -479,18 +482,19 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         }
 
         sim.PrepareVisible();
+        _visibleEvents.Index(events);
         var workers = count < ParallelFrom ? 1 : Math.Min(_workers.Length, (count + ParallelFrom - 1) / ParallelFrom);
         if (workers == 1)
         {
-            EncodeRange(_workers[0], sim, events, 0, count);
+            EncodeRange(_workers[0], sim, 0, count);
             return;
         }
 
         Parallel.For(0, workers, new ParallelOptions { TaskScheduler = TaskScheduler.Default, MaxDegreeOfParallelism = workers }, w =>
-            EncodeRange(_workers[w], sim, events, w * count / workers, (w + 1) * count / workers));
+            EncodeRange(_workers[w], sim, w * count / workers, (w + 1) * count / workers));
     }
 
-    private void EncodeRange(SnapshotWorker worker, ZoneSimulation sim, IReadOnlyList<ZoneEvent> events, int from, int to)
+    private void EncodeRange(SnapshotWorker worker, ZoneSimulation sim, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -498,7 +502,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             // What the client's canvas shows (ClientVisibleRadius), nearest first up to the limit, within the encoder's
             // byte budget: docs/realms.md, "Snapshot codec".
             sim.CollectVisible(player.Entity, ZoneSimulation.ClientVisibleRadius, ZoneSimulation.DefaultVisibleLimit, worker.Visible, worker.Scratch);
-            VisibleEvents.Select(worker.Visible, events, worker.Nearby);
+            _visibleEvents.Select(worker.Visible, worker.Nearby);
             var buffer = worker.Buffer;
             buffer.ResetWrittenCount();
             buffer.GetSpan(1)[0] = (byte)ServerFrameType.Snapshot;

@@ -151,6 +151,74 @@ public sealed class InterestTests
     }
 
     [Fact]
+    public void CollectVisible_WithOneScratch_AsTheZoneGrows_StaysByIdAndComplete()
+    {
+        // The scratch keeps a bit per entity of the zone to sort what it found: a larger zone must not reuse a short one.
+        var rng = new ChaChaRng(new byte[32]);
+        var sim = Zone.Open(new TestMap(64, 64).Build());
+        var scratch = new VisibleScratch();
+        var visible = new List<EntityState>();
+        var viewers = new List<uint>();
+        foreach (var joining in new[] { 3, 60, 400, 1500 })
+        {
+            for (var i = 0; i < joining; i++)
+            {
+                var position = new Vec(rng.NextInt(64 * 256), rng.NextInt(64 * 256));
+                viewers.Add(sim.AddPlayer(Guid.NewGuid(), RealmRules.Default.NewCharacter("mage") with { Position = position }));
+            }
+
+            sim.PrepareVisible();
+            foreach (var viewer in viewers.Where((_, i) => i % 7 == 0))
+            {
+                sim.CollectVisible(viewer, 24, 64, visible, scratch);
+                var at = sim.Get(viewer).Position;
+                var nearest = sim.Entities
+                    .Where(e => e.Position.IsWithin(at, 24 * SubTiles.PerTile))
+                    .OrderBy(e => ((long)(e.Position.X - at.X) * (e.Position.X - at.X)) + ((long)(e.Position.Y - at.Y) * (e.Position.Y - at.Y)))
+                    .ThenBy(e => e.Id)
+                    .Take(64)
+                    .Select(e => e.Id);
+
+                Assert.Equal(nearest.Order(), visible.Select(e => e.Id));
+            }
+        }
+    }
+
+    [Fact]
+    public void CollectVisible_WithScratch_InSteadyState_AllocatesNothing()
+    {
+        // Run for every client every tick: the scratch and the list are reused.
+        var rng = new ChaChaRng(new byte[32]);
+        var sim = Zone.Open(new TestMap(64, 64).Build());
+        var viewers = Enumerable.Range(0, 300).Select(_ => sim.AddPlayer(Guid.NewGuid(), RealmRules.Default.NewCharacter("mage") with
+        {
+            Position = new Vec(rng.NextInt(64 * 256), rng.NextInt(64 * 256)),
+        })).ToList();
+        sim.PrepareVisible();
+        var scratch = new VisibleScratch();
+        var visible = new List<EntityState>();
+        void Run()
+        {
+            foreach (var viewer in viewers)
+            {
+                sim.CollectVisible(viewer, 24, 64, visible, scratch);
+            }
+        }
+
+        Run();
+        var rounds = new long[5];
+        for (var round = 0; round < rounds.Length; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Run();
+            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(64, visible.Count);
+        Assert.True(rounds.Min() == 0, $"bytes allocated per round of 300 viewers: {string.Join(", ", rounds)}");
+    }
+
+    [Fact]
     public void CollectVisible_WithScratch_AfterAChange_WantsPrepareVisibleFirst()
     {
         var sim = Zone.Open(new TestMap().Build());
