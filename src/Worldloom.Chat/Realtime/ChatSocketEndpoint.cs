@@ -69,9 +69,9 @@ public static class ChatSocketEndpoint
             return InvalidBearer();
         }
 
+        metrics.Upgrade(ChatMetrics.HttpLevel, StatusCodes.Status101SwitchingProtocols);
         var (socket, batch) = await ChatSocketHandshake.AcceptAsync(http, options.Value.KeepAliveInterval);
         using var _ = socket;
-        metrics.Upgrade(ChatMetrics.HttpLevel, StatusCodes.Status101SwitchingProtocols);
         await ServeAsync(socket, batch, user, frames, options.Value, logger);
         return Results.Empty;
     }

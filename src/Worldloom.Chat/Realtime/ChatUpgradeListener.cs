@@ -231,10 +231,10 @@ internal sealed class ChatUpgradeListener
             return;
         }
 
+        _metrics.Upgrade(ChatMetrics.ConnectionLevel, StatusCodes.Status101SwitchingProtocols);
         output.Write(Encoding.ASCII.GetBytes(
             $"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {ChatSocketHandshake.AcceptKey(upgrade.Key)}\r\n\r\n"));
         await output.FlushAsync();
-        _metrics.Upgrade(ChatMetrics.ConnectionLevel, StatusCodes.Status101SwitchingProtocols);
         var batch = new FrameBatchStream(new TransportStream(connection.Transport));
         using var socket = WebSocket.CreateFromStream(batch, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = _options.KeepAliveInterval });
         await ChatSocketEndpoint.ServeAsync(socket, batch, user, _frames, _options, _logger);
@@ -263,8 +263,8 @@ internal sealed class ChatUpgradeListener
 
         output.Write(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
         output.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
-        await output.FlushAsync();
         _metrics.Upgrade(ChatMetrics.ConnectionLevel, http.Response.StatusCode);
+        await output.FlushAsync();
     }
 
     /// <summary>A chat upgrade's head: its key, its bearer token if any, and how many bytes it took.</summary>
