@@ -122,7 +122,7 @@ internal sealed class ChatUpgradeListener
     }
 
     /// <summary>The upgrade a complete head asks for; none with <c>More</c> while the head may still become one.</summary>
-    internal static (Upgrade? Upgrade, bool More) Parse(ReadOnlySequence<byte> buffer)
+    private static (Upgrade? Upgrade, bool More) Parse(ReadOnlySequence<byte> buffer)
     {
         Span<byte> start = stackalloc byte[Target.Length + 1];
         var seen = (int)Math.Min(buffer.Length, start.Length);
@@ -268,5 +268,5 @@ internal sealed class ChatUpgradeListener
     }
 
     /// <summary>A chat upgrade's head: its key, its bearer token if any, and how many bytes it took.</summary>
-    internal sealed record Upgrade(string Key, string? Bearer, long HeadLength);
+    private sealed record Upgrade(string Key, string? Bearer, long HeadLength);
 }
