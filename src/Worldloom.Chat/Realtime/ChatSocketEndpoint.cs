@@ -30,7 +30,7 @@ public static class ChatSocketEndpoint
     /// Serves an accepted socket until it closes: signed in when <paramref name="user"/> came with the upgrade (its bearer
     /// token), else waiting for the <c>auth</c> frame. Both ways of accepting end here.
     /// </summary>
-    internal static async Task ServeAsync(WebSocket socket, FrameBatchStream? batch, ClaimsPrincipal? user, ChatFrames frames, ChatRealtimeOptions options, ILogger<ChatConnection> logger)
+    internal static Task ServeAsync(WebSocket socket, FrameBatchStream? batch, ClaimsPrincipal? user, ChatFrames frames, ChatRealtimeOptions options, ILogger<ChatConnection> logger)
     {
         var connection = new ChatConnection(socket, frames, options, logger) { Batch = batch };
         if (user is not null)
@@ -43,7 +43,8 @@ public static class ChatSocketEndpoint
             frames.ExpectAuth(connection);
         }
 
-        await connection.RunAsync();
+        // Not awaited here: an awaiting frame would stay alive, idle, for the socket's lifetime.
+        return connection.RunAsync();
     }
 
     /// <summary>The token of an <c>Authorization: Bearer</c> header, as the platform's bearer authentication reads it; null without one.</summary>

@@ -64,17 +64,32 @@ internal sealed class ChatUpgradeListener
 
     private static ReadOnlySpan<byte> EndOfHead => "\r\n\r\n"u8;
 
-    /// <summary>Kestrel's connection middleware: serves the connection if it opens with a chat upgrade, else hands it on.</summary>
+    /// <summary>
+    /// Kestrel's connection middleware: serves the connection if it opens with a chat upgrade, else hands it on. One
+    /// method from the handshake to the socket's end, because each awaiting layer stays alive, idle, with the socket.
+    /// </summary>
     internal async Task OnConnectedAsync(ConnectionContext connection)
     {
-        if (await PeekAsync(connection.Transport.Input) is { } upgrade)
-        {
-            await ServeAsync(connection, upgrade);
-        }
-        else
+        if (await PeekAsync(connection.Transport.Input) is not { } upgrade)
         {
             await _next(connection);
+            return;
         }
+
+        var (admitted, user) = await AdmitAsync(connection, upgrade);
+        if (!admitted)
+        {
+            return;
+        }
+
+        var output = connection.Transport.Output;
+        _metrics.Upgrade(ChatMetrics.ConnectionLevel, StatusCodes.Status101SwitchingProtocols);
+        output.Write(Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {ChatSocketHandshake.AcceptKey(upgrade.Key)}\r\n\r\n"));
+        await output.FlushAsync();
+        var batch = new FrameBatchStream(new TransportStream(connection.Transport));
+        using var socket = WebSocket.CreateFromStream(batch, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = _options.KeepAliveInterval });
+        await ChatSocketEndpoint.ServeAsync(socket, batch, user, _frames, _options, _logger);
     }
 
     /// <summary>
@@ -206,7 +221,11 @@ internal sealed class ChatUpgradeListener
         return upgradable ? new Upgrade(key!, ChatSocketEndpoint.BearerToken(authorization), length) : null;
     }
 
-    private async Task ServeAsync(ConnectionContext connection, Upgrade upgrade)
+    /// <summary>
+    /// Checks the upgrade as the HTTP path would: its bearer token if it has one, then the user's or the address's
+    /// upgrade limit. A refused upgrade is answered (429 or 401, the HTTP path's problems) and not admitted.
+    /// </summary>
+    private async Task<(bool Admitted, ClaimsPrincipal? User)> AdmitAsync(ConnectionContext connection, Upgrade upgrade)
     {
         ClaimsPrincipal? user = null;
         if (upgrade.Bearer is { } token && await _tokens.ValidateAsync(token) is { IsValid: true } valid
@@ -215,29 +234,22 @@ internal sealed class ChatUpgradeListener
             user = new ClaimsPrincipal(valid.ClaimsIdentity);
         }
 
-        var output = connection.Transport.Output;
         using (var lease = _limits.AcquireUpgrade(user?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, connection.ClientIp()))
         {
             if (!lease.IsAcquired)
             {
-                await RefuseAsync(output, RateLimits.Refusal(lease));
-                return;
+                await RefuseAsync(connection.Transport.Output, RateLimits.Refusal(lease));
+                return (false, null);
             }
         }
 
         if (upgrade.Bearer is not null && user is null)
         {
-            await RefuseAsync(output, ChatSocketEndpoint.InvalidBearer());
-            return;
+            await RefuseAsync(connection.Transport.Output, ChatSocketEndpoint.InvalidBearer());
+            return (false, null);
         }
 
-        _metrics.Upgrade(ChatMetrics.ConnectionLevel, StatusCodes.Status101SwitchingProtocols);
-        output.Write(Encoding.ASCII.GetBytes(
-            $"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {ChatSocketHandshake.AcceptKey(upgrade.Key)}\r\n\r\n"));
-        await output.FlushAsync();
-        var batch = new FrameBatchStream(new TransportStream(connection.Transport));
-        using var socket = WebSocket.CreateFromStream(batch, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = _options.KeepAliveInterval });
-        await ChatSocketEndpoint.ServeAsync(socket, batch, user, _frames, _options, _logger);
+        return (true, user);
     }
 
     /// <summary>
