@@ -18,10 +18,10 @@ namespace Worldloom.Chat.Realtime;
 /// <summary>
 /// Serves a chat WebSocket upgrade at Kestrel's connection level, below HTTP: a connection whose first request is a
 /// plain HTTP/1.1 upgrade to <c>/api/chat/ws</c> never becomes an HTTP connection, so its socket does not keep
-/// Kestrel's request state and the middleware pipeline's suspended calls alive for its lifetime (about two thirds of an
-/// idle connection's memory, <c>docs/benchmarks.md</c>, session 10). Anything else, including a request it cannot be
-/// sure of, goes on to HTTP untouched, every byte still unread: HTTP/2, TLS, a keep-alive connection's later upgrade
-/// and every refusal of a bad upgrade stay with <see cref="ChatSocketEndpoint"/>.
+/// Kestrel's request state and the middleware pipeline's suspended calls alive for its lifetime (about half of an idle
+/// connection's memory, <c>docs/benchmarks.md</c>, session 10). Anything else, including a request it cannot be sure
+/// of, goes on to HTTP untouched, every byte still unread: HTTP/2, TLS, a keep-alive connection's later upgrade and
+/// every malformed upgrade stay with <see cref="ChatSocketEndpoint"/>.
 /// </summary>
 /// <remarks>
 /// What the HTTP path applies to an upgrade applies here the same way: the address's (or, with a valid bearer token,
