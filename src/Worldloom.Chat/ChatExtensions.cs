@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Admin;
@@ -30,8 +32,21 @@ public static class ChatExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChatNode>());
         services.AddSingleton<UserBuckets>();
         services.AddSingleton<ChatFrames>();
+        services.AddSingleton<ChatMetrics>();
         services.AddChatFiles();
         return services;
+    }
+
+    /// <summary>
+    /// Serves plain HTTP/1.1 upgrades to chat's WebSocket at Kestrel's connection level, before HTTP, on every endpoint
+    /// Kestrel listens on (<see cref="ChatUpgradeListener"/>); everything else reaches HTTP as before.
+    /// </summary>
+    public static WebApplicationBuilder AddChatUpgrades(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next =>
+            new ChatUpgradeListener(next, listen.ApplicationServices, kestrel.Limits.RequestHeadersTimeout).OnConnectedAsync)));
+        return builder;
     }
 
     /// <summary>Maps Chat's endpoints under <c>/api/chat</c>.</summary>

@@ -46,6 +46,8 @@ public static class LoomServer
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddForge();
         builder.Services.AddChat();
+        // Plain HTTP/1.1 upgrades to chat's WebSocket are served before HTTP, where an idle socket costs far less.
+        builder.AddChatUpgrades();
         builder.Services.AddRealms();
         // The narrator Loom:Stories:Narrator names (offline grammar by default); AddStories keeps it.
         builder.Services.AddStoryNarrator(builder.Configuration.GetSection("Loom:Stories:Narrator"));

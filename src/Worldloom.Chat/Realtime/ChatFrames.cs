@@ -27,7 +27,6 @@ public sealed partial class ChatFrames(
     /// <summary>Most messages one backlog read takes from the database at a time.</summary>
     private const int BacklogPage = 500;
 
-    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private AuthDeadlines? _deadlines;
 
     /// <summary>A connection authenticated by its upgrade request's bearer token.</summary>
@@ -156,7 +155,7 @@ public sealed partial class ChatFrames(
             return;
         }
 
-        var result = await _handler.ValidateTokenAsync(token, tokens.ValidationParameters());
+        var result = await tokens.ValidateAsync(token);
         if (!result.IsValid || !Guid.TryParse(result.ClaimsIdentity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId))
         {
             connection.Close(Error(ChatErrors.Unauthenticated, "the access token is invalid or expired.", reference), Unauthorized, ChatErrors.Unauthenticated);

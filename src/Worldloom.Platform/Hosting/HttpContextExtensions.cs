@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace Worldloom.Platform.Hosting;
@@ -6,6 +8,13 @@ namespace Worldloom.Platform.Hosting;
 public static class HttpContextExtensions
 {
     /// <summary>The client address as the server saw it (no forwarded headers are trusted by default).</summary>
-    public static string ClientIp(this HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "local";
+    public static string ClientIp(this HttpContext context) => ClientIp(context.Connection.RemoteIpAddress);
+
+    /// <summary>
+    /// The same address for a connection served below HTTP (Chat's WebSocket upgrades), so that both paths charge one
+    /// address's limits.
+    /// </summary>
+    public static string ClientIp(this ConnectionContext connection) => ClientIp((connection.RemoteEndPoint as IPEndPoint)?.Address);
+
+    private static string ClientIp(IPAddress? remote) => remote?.ToString() ?? "local";
 }

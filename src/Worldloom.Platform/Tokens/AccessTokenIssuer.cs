@@ -44,6 +44,12 @@ public sealed class AccessTokenIssuer(IKeyStore keys, IOptions<TokenOptions> opt
         return (_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);
     }
 
+    /// <summary>
+    /// Checks an access token presented outside ASP.NET's bearer authentication (a WebSocket's <c>auth</c> frame, an upgrade
+    /// served below HTTP) with the parameters that authentication uses.
+    /// </summary>
+    public Task<TokenValidationResult> ValidateAsync(string token) => _handler.ValidateTokenAsync(token, ValidationParameters());
+
     /// <summary>Validation that accepts only EdDSA tokens signed by one of the store's keys, unexpired, for this issuer.</summary>
     public TokenValidationParameters ValidationParameters() => new()
     {

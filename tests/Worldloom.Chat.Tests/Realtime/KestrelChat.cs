@@ -27,7 +27,9 @@ public sealed class KestrelChat : IAsyncDisposable
 
     public Uri WebSocketUri { get; }
 
-    public static async Task<KestrelChat> StartAsync()
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<KestrelChat> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "loom-test-" + Guid.NewGuid().ToString("N"));
         var options = new LoomServerOptions { DataDir = dataDir, Database = TestDatabase.Fresh(), Urls = "http://127.0.0.1:0", WebRoot = "/nonexistent" };
@@ -37,6 +39,10 @@ public sealed class KestrelChat : IAsyncDisposable
         options.Settings["Loom:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         options.Settings["Loom:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         options.Settings["Loom:Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            options.Settings[key] = value;
+        }
         var app = LoomServer.Build(options, b => b.Logging.ClearProviders());
         await LoomServer.MigrateAsync(app);
         await app.StartAsync();
