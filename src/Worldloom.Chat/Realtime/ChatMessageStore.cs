@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Prometheus;
 using Worldloom.Chat.Messages;
 using Worldloom.Platform.Data;
+using Worldloom.Platform.Hosting;
 
 namespace Worldloom.Chat.Realtime;
 
@@ -16,7 +16,7 @@ namespace Worldloom.Chat.Realtime;
 /// task completes only after its transaction committed: an acknowledgement always means durable. Within the queue,
 /// completions follow enqueue order, which the room grains rely on to broadcast in id order.
 /// </summary>
-public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogger<ChatMessageStore> logger) : BackgroundService
+public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ChatMetrics metrics, LoomClock clock, ILogger<ChatMessageStore> logger) : BackgroundService
 {
     /// <summary>Most messages one transaction takes.</summary>
     private const int MaxBatch = 512;
@@ -71,8 +71,7 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogge
 
     private async Task WriteAsync(List<Pending> batch)
     {
-        ChatMetrics.StoreBatchMessages.Observe(batch.Count);
-        using var timer = ChatMetrics.StoreCommitSeconds.NewTimer();
+        var started = clock.GetTimestamp();
         try
         {
             using var scope = scopes.CreateScope();
@@ -95,6 +94,7 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ILogge
                 await db.SaveChangesAsync(CancellationToken.None);
             }
 
+            metrics.Commit(batch.Count, clock.GetElapsedTime(started));
             foreach (var p in batch)
             {
                 p.Done.TrySetResult(true);
