@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Messages;
@@ -51,6 +52,32 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
         Assert.Equal(new[] { true, true, false }, results);
         var bodies = await host.WithDbAsync(db => db.Set<ChatMessage>().Where(m => m.RoomId == room).Select(m => m.Body).OrderBy(b => b).ToListAsync());
         Assert.Equal(new[] { "first", "second" }, bodies);
+    }
+
+    [Fact]
+    public async Task EachCommit_IsRecordedWithItsMessages()
+    {
+        var store = fixture.Host.Services.GetRequiredService<ChatMessageStore>();
+        long messages = 0;
+        var durations = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ChatMetrics.MeterName && instrument.Name.StartsWith("loom.chat.store.commit.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => Interlocked.Add(ref messages, value));
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => Interlocked.Increment(ref durations));
+        listener.Start();
+
+        var room = Guid.NewGuid();
+        Assert.Equal(new[] { true, true }, await Task.WhenAll(store.StoreAsync(Message(room, "x", "one")), store.StoreAsync(Message(room, "y", "two"))));
+
+        // Other tests' hosts share the process's meters, so this counts at least ours.
+        Assert.True(Interlocked.Read(ref messages) >= 2, $"{messages} messages recorded");
+        Assert.True(Volatile.Read(ref durations) >= 1, $"{durations} commits recorded");
     }
 
     [Fact]
