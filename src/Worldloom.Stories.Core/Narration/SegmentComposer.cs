@@ -14,6 +14,10 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
 {
     private const int MaxCast = 3;
 
+    // The narrator's shortest shot, longer than the plan's limit: the renderer crossfades between shots, and a shot
+    // much shorter than this would be mostly fade.
+    private const int ShortestShotMs = 1500;
+
     private static readonly Biome[] LandBiomes =
     [
         Biome.Grassland, Biome.TemperateForest, Biome.Taiga, Biome.Desert, Biome.Wetland, Biome.Alpine, Biome.Beach, Biome.Savanna,
@@ -159,11 +163,11 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
     // The order beats give way in when the target is too short for all of them: the prompt's deed stays longest.
     private static readonly Beat[] Precedence = [Beat.Key, Beat.Establish, Beat.Exchange, Beat.Close, Beat.Detail, Beat.Intro, Beat.Reaction];
 
-    // Every shot lasts at least ShotPlanLimits.MinShotMs, so a short target holds only so many beats; the rest give
+    // Every shot lasts at least ShortestShotMs, so a short target holds only so many beats; the rest give
     // way by precedence, keeping the order of those that stay.
     private List<Beat> Fit(List<Beat> beats)
     {
-        var room = request.TargetDurationMs / ShotPlanLimits.MinShotMs;
+        var room = request.TargetDurationMs / ShortestShotMs;
         if (beats.Count <= room)
         {
             return beats;
@@ -187,13 +191,13 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
             _ => 3,
         }).ToList();
         var total = weights.Sum();
-        var rest = request.TargetDurationMs - (long)ShotPlanLimits.MinShotMs * beats.Count;
+        var rest = request.TargetDurationMs - (long)ShortestShotMs * beats.Count;
         var durations = new List<int>(beats.Count);
         foreach (var weight in weights)
         {
             var share = rest * weight / total;
             share += share * (rng.NextInt(33) - 16) / 128;
-            durations.Add((int)Math.Clamp((ShotPlanLimits.MinShotMs + share) / 100 * 100, ShotPlanLimits.MinShotMs, 8000));
+            durations.Add((int)Math.Clamp((ShortestShotMs + share) / 100 * 100, ShortestShotMs, 8000));
         }
 
         return durations;
