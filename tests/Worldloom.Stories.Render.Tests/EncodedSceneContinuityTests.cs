@@ -41,7 +41,7 @@ public sealed class EncodedSceneContinuityTests
         var summary = "";
         for (var segment = 1; segment <= Prompts.Length; segment++)
         {
-            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = 11, TargetDurationMs = 4000 }, CancellationToken.None);
+            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = 12, TargetDurationMs = 4000 }, CancellationToken.None);
             Assert.True(narrated.Succeeded, narrated.Failure?.Message);
             var report = ContinuityValidator.Validate(bible, narrated.Plan!);
             Assert.Empty(report.Violations);

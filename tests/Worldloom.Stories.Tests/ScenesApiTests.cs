@@ -227,6 +227,50 @@ public sealed class ScenesApiTests(StoriesHost fixture) : IClassFixture<StoriesH
     }
 
     [Fact]
+    public async Task List_PagesByCreatedAtAndId_ShowingScenesThatShareACreatedAtExactlyOnce()
+    {
+        var owner = await fixture.UserAsync();
+        var started = new List<JsonElement>();
+        for (var i = 0; i < 4; i++)
+        {
+            started.Add(await StoriesHost.StartSceneAsync(owner, new { title = $"Same instant {i}", prompt = "A quiet dawn" }));
+        }
+
+        // Scenes made within one millisecond share their createdAt; the page boundary falls among them.
+        var ids = started.Select(s => s.GetProperty("sceneId").GetGuid()).ToList();
+        var instant = fixture.Host.Clock.GetUtcNow();
+        await fixture.Host.WithDbAsync(db => db.Set<StoryScene>().Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedAt, instant)));
+        var whole = await owner.Client.GetFromJsonAsync<JsonElement>("/api/stories/scenes?mine=true&limit=50");
+        Assert.Equal(ids.Order(), whole.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).Order());
+
+        var paged = new List<Guid>();
+        var url = "/api/stories/scenes?mine=true&limit=1";
+        while (paged.Count <= ids.Count)
+        {
+            var page = await owner.Client.GetFromJsonAsync<JsonElement>(url);
+            if (page.GetArrayLength() == 0)
+            {
+                break;
+            }
+
+            var last = page[page.GetArrayLength() - 1];
+            paged.AddRange(page.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
+            url = $"/api/stories/scenes?mine=true&limit=1&before={Uri.EscapeDataString(last.GetProperty("createdAt").GetString()!)}&beforeId={last.GetProperty("id").GetGuid()}";
+        }
+
+        Assert.Equal(whole.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()), paged);
+        // before alone still means "made earlier than": none of them.
+        var earlier = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/stories/scenes?mine=true&before={Uri.EscapeDataString(whole[0].GetProperty("createdAt").GetString()!)}");
+        Assert.Equal(0, earlier.GetArrayLength());
+        await ProblemJson.AssertAsync(await owner.Client.GetAsync($"/api/stories/scenes?before={Uri.EscapeDataString(whole[0].GetProperty("createdAt").GetString()!)}&beforeId=abc"), HttpStatusCode.BadRequest, "beforeId");
+        await ProblemJson.AssertAsync(await owner.Client.GetAsync($"/api/stories/scenes?beforeId={ids[0]}"), HttpStatusCode.BadRequest, "beforeId");
+        foreach (var scene in started)
+        {
+            await StoriesHost.JobAsync(owner, scene.GetProperty("jobId").GetGuid());
+        }
+    }
+
+    [Fact]
     public async Task Delete_ByAnotherUser_IsForbidden_ByTheOwner_HidesTheScene()
     {
         var owner = await fixture.UserAsync();

@@ -14,6 +14,10 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
 {
     private const int MaxCast = 3;
 
+    // The narrator's shortest shot, longer than the plan's limit: the renderer crossfades between shots, and a shot
+    // much shorter than this would be mostly fade.
+    private const int ShortestShotMs = 1500;
+
     private static readonly Biome[] LandBiomes =
     [
         Biome.Grassland, Biome.TemperateForest, Biome.Taiga, Biome.Desert, Biome.Wetland, Biome.Alpine, Biome.Beach, Biome.Savanna,
@@ -58,7 +62,7 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
             }
         }
 
-        var beats = Beats();
+        var beats = Fit(Beats());
         var durations = Durations(beats);
         var shots = new List<Shot>(beats.Count);
         for (var i = 0; i < beats.Count; i++)
@@ -156,7 +160,28 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
         _ => throw new InvalidOperationException($"The structure grammar names an unknown beat \"{name}\"."),
     };
 
-    // Each beat gets a share of the target by weight, jittered by up to ±12.5%, rounded to 100 ms and bounded.
+    // The order beats give way in when the target is too short for all of them: the prompt's deed stays longest.
+    private static readonly Beat[] Precedence = [Beat.Key, Beat.Establish, Beat.Exchange, Beat.Close, Beat.Detail, Beat.Intro, Beat.Reaction];
+
+    // Every shot lasts at least ShortestShotMs, so a short target holds only so many beats; the rest give
+    // way by precedence, keeping the order of those that stay.
+    private List<Beat> Fit(List<Beat> beats)
+    {
+        var room = request.TargetDurationMs / ShortestShotMs;
+        if (beats.Count <= room)
+        {
+            return beats;
+        }
+
+        var kept = beats.Select((beat, index) => (beat, index))
+            .OrderBy(b => Array.IndexOf(Precedence, b.beat)).ThenBy(b => b.index)
+            .Take(room).OrderBy(b => b.index);
+        return [.. kept.Select(b => b.beat)];
+    }
+
+    // Each beat gets the shortest shot and a share of the rest of the target by weight; the share is jittered by up to
+    // ±12.5% and the shot rounded down to 100 ms and bounded. The floor comes out of the target rather than on top of
+    // it, so a segment never runs longer than the target and its jitter.
     private List<int> Durations(List<Beat> beats)
     {
         var weights = beats.Select(b => b switch
@@ -166,12 +191,13 @@ internal sealed partial class SegmentComposer(BibleState state, NarrationRequest
             _ => 3,
         }).ToList();
         var total = weights.Sum();
+        var rest = request.TargetDurationMs - (long)ShortestShotMs * beats.Count;
         var durations = new List<int>(beats.Count);
         foreach (var weight in weights)
         {
-            var share = (long)request.TargetDurationMs * weight / total;
+            var share = rest * weight / total;
             share += share * (rng.NextInt(33) - 16) / 128;
-            durations.Add((int)Math.Clamp(share / 100 * 100, 1500, 8000));
+            durations.Add((int)Math.Clamp((ShortestShotMs + share) / 100 * 100, ShortestShotMs, 8000));
         }
 
         return durations;

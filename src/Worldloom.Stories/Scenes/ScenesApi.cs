@@ -193,7 +193,7 @@ public static class ScenesApi
     }
 
     /// <summary>Scenes the caller may see, newest first, with the first segment's poster.</summary>
-    public static async Task<IResult> ListAsync([AsParameters] StoryServices s, string? topic = null, string? mine = null, string? q = null, string? before = null, string? limit = null)
+    public static async Task<IResult> ListAsync([AsParameters] StoryServices s, string? topic = null, string? mine = null, string? q = null, string? before = null, string? beforeId = null, string? limit = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         var v = new Validation();
@@ -213,6 +213,18 @@ public static class ScenesApi
         if (before is not null && !DateTimeOffset.TryParse(before, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out beforeAt))
         {
             v.Add("before", "must be an ISO 8601 time (a scene's createdAt).");
+        }
+
+        // The page boundary is the last scene shown: several scenes may share its createdAt (millisecond precision),
+        // so its id, the list's second sort key, tells which of them were shown already.
+        Guid afterId = default;
+        if (beforeId is not null && !Guid.TryParse(beforeId, out afterId))
+        {
+            v.Add("beforeId", "must be a scene id.");
+        }
+        else if (beforeId is not null && before is null)
+        {
+            v.Add("beforeId", "needs before, the createdAt of the same scene.");
         }
 
         var take = 20;
@@ -244,7 +256,11 @@ public static class ScenesApi
             scenes = scenes.Where(c => c.TopicId == topicId);
         }
 
-        if (before is not null)
+        if (beforeId is not null)
+        {
+            scenes = scenes.Where(c => c.CreatedAt < beforeAt || (c.CreatedAt == beforeAt && c.Id.CompareTo(afterId) < 0));
+        }
+        else if (before is not null)
         {
             scenes = scenes.Where(c => c.CreatedAt < beforeAt);
         }

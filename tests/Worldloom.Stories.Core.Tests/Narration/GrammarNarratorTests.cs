@@ -195,6 +195,28 @@ public sealed class GrammarNarratorTests
         }
     }
 
+    [Theory]
+    [InlineData(3000)]
+    [InlineData(4500)]
+    [InlineData(10000)]
+    [InlineData(30000)]
+    public void Narrate_FitsTheTargetDuration_WithinTheJitter(int target)
+    {
+        var empty = SceneBible.Create([], []).Bible!;
+        foreach (var (prompt, bible) in new[] { ("Mira, Ana and the wolf run from the tower while Ana shouts and Mira says no", Bible), ("A caravan crosses the desert", empty) })
+        {
+            for (ulong seed = 0; seed < 30; seed++)
+            {
+                var result = Narrator.Narrate(new NarrationRequest { Bible = bible, Segment = 1, Prompt = prompt, Seed = seed, TargetDurationMs = target });
+                var plan = result.Plan!;
+                Assert.Empty(ShotPlanLimits.Check(plan));
+                // Each shot's share of the target is jittered by at most an eighth, so the segment is at most that long.
+                Assert.InRange(plan.DurationMs, 1, target + (target / 8));
+                Assert.Contains(plan.Shots, s => s.Subjects.Count > 0 || s.Description.Contains("caravan", StringComparison.Ordinal));
+            }
+        }
+    }
+
     [Fact]
     public void Narrate_LongestNames_StillFitTheBounds()
     {
