@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,27 +36,5 @@ public sealed class TopicSeederTests
     {
         using var scope = host.Services.CreateScope();
         return await TopicSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<LoomDb>(), host.Clock.GetUtcNow(), CancellationToken.None);
-    }
-
-    private sealed class LogSink : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Category, string Text)> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogSink sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                sink.Lines.Enqueue((logLevel, category, $"{formatter(state, exception)} {exception}"));
-        }
     }
 }
