@@ -57,7 +57,9 @@ internal sealed class MessageRowWriter : IDisposable
             .ToArray();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
                    $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
-        return new MessageRowWriter(db.Database.GetConnectionString()!, text, columns);
+        // Its own connection, outside the pool: its large cache should not pass to other work when it is closed.
+        var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
+        return new MessageRowWriter(connection, text, columns);
     }
 
     /// <summary>
