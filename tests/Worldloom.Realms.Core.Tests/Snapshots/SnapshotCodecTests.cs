@@ -266,17 +266,7 @@ public sealed class SnapshotCodecTests(ITestOutputHelper output)
             }
         }
 
-        Run(100);
-        // Several measured rounds, and the least of them must be zero: the runtime itself may allocate on this thread
-        // once in a while (a method tiering up, a lookup table growing: CI once saw 240 bytes in one round), but an
-        // allocation in Encode's own path shows in every round, so the assertion still fails for it.
-        var rounds = new long[5];
-        for (var round = 0; round < rounds.Length; round++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            Run(100);
-            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        var rounds = SteadyAllocation.Rounds(() => Run(100));
 
         Assert.True(rounds.Min() == 0, $"bytes allocated per round of 100 encodes: {string.Join(", ", rounds)}");
     }
@@ -308,15 +298,7 @@ public sealed class SnapshotCodecTests(ITestOutputHelper output)
             }
         }
 
-        Run(100);
-        // The least of several rounds must be zero, as in Encode_InSteadyState_AllocatesNothing.
-        var rounds = new long[5];
-        for (var round = 0; round < rounds.Length; round++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            Run(100);
-            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        var rounds = SteadyAllocation.Rounds(() => Run(100));
 
         Assert.True(encoder.LastStats.Deferred > 0 && encoder.LastStats.EventsSent > 0, $"{encoder.LastStats}");
         Assert.True(rounds.Min() == 0, $"bytes allocated per round of 100 ticks: {string.Join(", ", rounds)}");

@@ -205,14 +205,7 @@ public sealed class InterestTests
             }
         }
 
-        Run();
-        var rounds = new long[5];
-        for (var round = 0; round < rounds.Length; round++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            Run();
-            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        var rounds = SteadyAllocation.Rounds(Run);
 
         Assert.Equal(64, visible.Count);
         Assert.True(rounds.Min() == 0, $"bytes allocated per round of 300 viewers: {string.Join(", ", rounds)}");
