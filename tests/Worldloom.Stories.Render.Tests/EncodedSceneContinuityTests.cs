@@ -17,7 +17,7 @@ namespace Worldloom.Stories.Render.Tests;
 /// </summary>
 public sealed class EncodedSceneContinuityTests
 {
-    // H.264 at CRF 23 with 4:2:0 chroma moves a flat colour by a few levels; another garment colour is much further away.
+    // H.264 at CRF 23 moves a flat colour by a few levels; another garment colour is much further away.
     private const int Tolerance = 28;
 
     private static readonly string[] Prompts =
@@ -31,17 +31,29 @@ public sealed class EncodedSceneContinuityTests
 
     private static readonly RenderOptions Options = new() { Width = 640, Height = 360, Fps = 6, ThumbnailWidth = 160, BurnInSubtitles = false, Captions = false };
 
-    [Fact]
-    public async Task A_scene_continued_to_five_segments_keeps_every_characters_colours_in_the_encoded_video()
+    // Every seed here puts a character in the distance (0.42 scale) in some shot, where the cloak strip beside the legs
+    // is four pixels wide. Whether a sample point there shares its 2×2 chroma block with the next colour depends on
+    // where the shot puts the figure: for seeds 11, 13, 15 and 16 it does, for 12 and 17 it does not.
+    [Theory]
+    [InlineData(11UL)]
+    [InlineData(12UL)]
+    [InlineData(13UL)]
+    [InlineData(15UL)]
+    [InlineData(16UL)]
+    [InlineData(17UL)]
+    public async Task A_scene_continued_to_five_segments_keeps_every_characters_colours_in_the_encoded_video(ulong seed)
     {
         var bible = SceneBible.Create([Plans.Mira, Plans.Tomas, Plans.Wolf, Plans.Tower, Plans.River], []).Bible!;
         var narrator = new GrammarNarrator();
         using var temp = new TempFolder();
+        using var drawn = new SKBitmap(StoryboardRenderer.FrameInfo(Options));
+        using var canvas = new SKCanvas(drawn);
         var seen = new List<(string Entity, string Part, int Segment, int Shot, SKColor Colour)>();
+        var far = 0;
         var summary = "";
         for (var segment = 1; segment <= Prompts.Length; segment++)
         {
-            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = 12, TargetDurationMs = 4000 }, CancellationToken.None);
+            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = seed, TargetDurationMs = 4000 }, CancellationToken.None);
             Assert.True(narrated.Succeeded, narrated.Failure?.Message);
             var report = ContinuityValidator.Validate(bible, narrated.Plan!);
             Assert.Empty(report.Violations);
@@ -56,22 +68,29 @@ public sealed class EncodedSceneContinuityTests
             for (var shot = 0; shot < report.Plan.Shots.Count; shot++)
             {
                 var frame = renderer.KeyFrameOf(shot);
+                renderer.Draw(frame, canvas);
                 foreach (var subject in report.Plan.Shots[shot].Subjects)
                 {
                     foreach (var (part, point) in renderer.SamplePoints(frame, subject.Entity))
                     {
-                        // A zoom can carry part of a figure out of the frame; what stays in, away from the edge, must match.
-                        if (point.X >= 2 && point.Y >= 2 && point.X < Options.Width - 2 && point.Y < Options.Height - 2)
+                        var (x, y) = ((int)point.X, (int)point.Y);
+                        if (Readable(drawn, x, y))
                         {
-                            seen.Add((subject.Entity, part, segment, shot, Pixel(frames, frame, (int)point.X, (int)point.Y)));
+                            var colour = Pixel(frames, frame, x, y);
+                            Assert.True(Close(drawn.GetPixel(x, y), colour), $"{subject.Entity} {part}: drawn {drawn.GetPixel(x, y)}, decoded {colour} in segment {segment} shot {shot + 1}");
+                            seen.Add((subject.Entity, part, segment, shot, colour));
+                            far += subject.Position == ScreenPosition.Distance ? 1 : 0;
                         }
                     }
                 }
             }
         }
 
+        // Far figures are small, but their torsos stay readable; and every part of the two people is checked somewhere.
+        Assert.True(far > 0, "a far figure should be compared");
         Assert.True(seen.Where(s => s.Entity == "char_mira").Select(s => s.Segment).Distinct().Count() >= 4, "Mira should appear in most segments");
-        Assert.Contains(seen, s => s.Entity == "char_tomas");
+        Assert.Equal(["cloak", "face", "hair", "legs", "torso"], seen.Where(s => s.Entity == "char_mira").Select(s => s.Part).Distinct().Order());
+        Assert.Equal(["face", "hair", "legs", "torso"], seen.Where(s => s.Entity == "char_tomas").Select(s => s.Part).Distinct().Order());
         foreach (var group in seen.GroupBy(s => (s.Entity, s.Part)))
         {
             var reference = group.First();
@@ -122,6 +141,38 @@ public sealed class EncodedSceneContinuityTests
     }
 
     private static int FrameBytes => Options.Width * Options.Height * 3;
+
+    /// <summary>
+    /// Whether the colour drawn at (<paramref name="x"/>, <paramref name="y"/>) can survive H.264 in 4:2:0: the frame
+    /// keeps one chroma sample per 2×2 block, so a pixel shares its hue with its block, and decoders blend neighbouring
+    /// blocks. A point on a thin strip (the cloak of a far figure is four pixels wide) decodes as a mix of the strip
+    /// and what lies beside it even losslessly, so only points whose block and the pixels around it are all drawn in
+    /// the point's colour are compared; which points those are follows from the drawn frame, not from the video.
+    /// </summary>
+    private static bool Readable(SKBitmap drawn, int x, int y)
+    {
+        var (left, top) = (x & ~1, y & ~1);
+
+        // A zoom can carry part of a figure out of the frame.
+        if (left < 1 || top < 1 || left + 2 >= drawn.Width || top + 2 >= drawn.Height)
+        {
+            return false;
+        }
+
+        var colour = drawn.GetPixel(x, y);
+        for (var j = top - 1; j <= top + 2; j++)
+        {
+            for (var i = left - 1; i <= left + 2; i++)
+            {
+                if (drawn.GetPixel(i, j) != colour)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static SKColor Pixel(byte[] frames, int frame, int x, int y)
     {
