@@ -20,6 +20,10 @@ public sealed class EncodedSceneContinuityTests
     // H.264 at CRF 23 moves a flat colour by a few levels; another garment colour is much further away.
     private const int Tolerance = 28;
 
+    // Averaged over a part's samples the encoder's noise stays within 3.2 levels (seeds 11-18); converting with one matrix and
+    // tagging another moves the red cloak by 17 and the green coat by 15.
+    private const double Bias = 6;
+
     private static readonly string[] Prompts =
     [
         "Mira climbs the old tower at dawn and finds the bell gone.",
@@ -48,7 +52,7 @@ public sealed class EncodedSceneContinuityTests
         using var temp = new TempFolder();
         using var drawn = new SKBitmap(StoryboardRenderer.FrameInfo(Options));
         using var canvas = new SKCanvas(drawn);
-        var seen = new List<(string Entity, string Part, int Segment, int Shot, SKColor Colour)>();
+        var seen = new List<(string Entity, string Part, int Segment, int Shot, SKColor Colour, SKColor Drawn)>();
         var far = 0;
         var summary = "";
         for (var segment = 1; segment <= Prompts.Length; segment++)
@@ -76,9 +80,9 @@ public sealed class EncodedSceneContinuityTests
                         var (x, y) = ((int)point.X, (int)point.Y);
                         if (Readable(drawn, x, y))
                         {
-                            var colour = Pixel(frames, frame, x, y);
-                            Assert.True(Close(drawn.GetPixel(x, y), colour), $"{subject.Entity} {part}: drawn {drawn.GetPixel(x, y)}, decoded {colour} in segment {segment} shot {shot + 1}");
-                            seen.Add((subject.Entity, part, segment, shot, colour));
+                            var (colour, expected) = (Pixel(frames, frame, x, y), drawn.GetPixel(x, y));
+                            Assert.True(Close(expected, colour), $"{subject.Entity} {part}: drawn {expected}, decoded {colour} in segment {segment} shot {shot + 1}");
+                            seen.Add((subject.Entity, part, segment, shot, colour, expected));
                             far += subject.Position == ScreenPosition.Distance ? 1 : 0;
                         }
                     }
@@ -99,6 +103,9 @@ public sealed class EncodedSceneContinuityTests
                 Assert.True(Close(reference.Colour, other.Colour),
                     $"{group.Key.Entity} {group.Key.Part}: {other.Colour} in segment {other.Segment} shot {other.Shot + 1}, {reference.Colour} in segment {reference.Segment} shot {reference.Shot + 1}");
             }
+
+            var bias = (group.Average(s => s.Colour.Red - s.Drawn.Red), group.Average(s => s.Colour.Green - s.Drawn.Green), group.Average(s => s.Colour.Blue - s.Drawn.Blue));
+            Assert.True(Math.Abs(bias.Item1) <= Bias && Math.Abs(bias.Item2) <= Bias && Math.Abs(bias.Item3) <= Bias, $"{group.Key.Entity} {group.Key.Part} decodes shifted by {bias} on average");
         }
 
         // Not merely consistent but the bible's: Mira's cloak is the renderer's red, Tomas's coat its green, and they differ.
