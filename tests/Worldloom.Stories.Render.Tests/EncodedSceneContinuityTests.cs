@@ -17,8 +17,12 @@ namespace Worldloom.Stories.Render.Tests;
 /// </summary>
 public sealed class EncodedSceneContinuityTests
 {
-    // H.264 at CRF 23 with 4:2:0 chroma moves a flat colour by a few levels; another garment colour is much further away.
+    // H.264 at CRF 23 moves a flat colour by a few levels; another garment colour is much further away.
     private const int Tolerance = 28;
+
+    // Averaged over a part's samples the encoder's noise stays within 3.2 levels (seeds 11-18); converting with one matrix and
+    // tagging another moves the red cloak by 17 and the green coat by 15.
+    private const double Bias = 6;
 
     private static readonly string[] Prompts =
     [
@@ -31,17 +35,29 @@ public sealed class EncodedSceneContinuityTests
 
     private static readonly RenderOptions Options = new() { Width = 640, Height = 360, Fps = 6, ThumbnailWidth = 160, BurnInSubtitles = false, Captions = false };
 
-    [Fact]
-    public async Task A_scene_continued_to_five_segments_keeps_every_characters_colours_in_the_encoded_video()
+    // Every seed here puts a character in the distance (0.42 scale) in some shot, where the cloak strip beside the legs
+    // is four pixels wide. Whether a sample point there shares its 2×2 chroma block with the next colour depends on
+    // where the shot puts the figure: for seeds 11, 13, 15 and 16 it does, for 12 and 17 it does not.
+    [Theory]
+    [InlineData(11UL)]
+    [InlineData(12UL)]
+    [InlineData(13UL)]
+    [InlineData(15UL)]
+    [InlineData(16UL)]
+    [InlineData(17UL)]
+    public async Task A_scene_continued_to_five_segments_keeps_every_characters_colours_in_the_encoded_video(ulong seed)
     {
         var bible = SceneBible.Create([Plans.Mira, Plans.Tomas, Plans.Wolf, Plans.Tower, Plans.River], []).Bible!;
         var narrator = new GrammarNarrator();
         using var temp = new TempFolder();
-        var seen = new List<(string Entity, string Part, int Segment, int Shot, SKColor Colour)>();
+        using var drawn = new SKBitmap(StoryboardRenderer.FrameInfo(Options));
+        using var canvas = new SKCanvas(drawn);
+        var seen = new List<(string Entity, string Part, int Segment, int Shot, SKColor Colour, SKColor Drawn)>();
+        var far = 0;
         var summary = "";
         for (var segment = 1; segment <= Prompts.Length; segment++)
         {
-            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = 12, TargetDurationMs = 4000 }, CancellationToken.None);
+            var narrated = await narrator.NarrateAsync(new NarrationRequest { Bible = bible, Segment = segment, Prompt = Prompts[segment - 1], PreviousSummary = summary, Seed = seed, TargetDurationMs = 4000 }, CancellationToken.None);
             Assert.True(narrated.Succeeded, narrated.Failure?.Message);
             var report = ContinuityValidator.Validate(bible, narrated.Plan!);
             Assert.Empty(report.Violations);
@@ -56,22 +72,29 @@ public sealed class EncodedSceneContinuityTests
             for (var shot = 0; shot < report.Plan.Shots.Count; shot++)
             {
                 var frame = renderer.KeyFrameOf(shot);
+                renderer.Draw(frame, canvas);
                 foreach (var subject in report.Plan.Shots[shot].Subjects)
                 {
                     foreach (var (part, point) in renderer.SamplePoints(frame, subject.Entity))
                     {
-                        // A zoom can carry part of a figure out of the frame; what stays in, away from the edge, must match.
-                        if (point.X >= 2 && point.Y >= 2 && point.X < Options.Width - 2 && point.Y < Options.Height - 2)
+                        var (x, y) = ((int)point.X, (int)point.Y);
+                        if (Readable(drawn, x, y))
                         {
-                            seen.Add((subject.Entity, part, segment, shot, Pixel(frames, frame, (int)point.X, (int)point.Y)));
+                            var (colour, expected) = (Pixel(frames, frame, x, y), drawn.GetPixel(x, y));
+                            Assert.True(Close(expected, colour), $"{subject.Entity} {part}: drawn {expected}, decoded {colour} in segment {segment} shot {shot + 1}");
+                            seen.Add((subject.Entity, part, segment, shot, colour, expected));
+                            far += subject.Position == ScreenPosition.Distance ? 1 : 0;
                         }
                     }
                 }
             }
         }
 
+        // Far figures are small, but their torsos stay readable; and every part of the two people is checked somewhere.
+        Assert.True(far > 0, "a far figure should be compared");
         Assert.True(seen.Where(s => s.Entity == "char_mira").Select(s => s.Segment).Distinct().Count() >= 4, "Mira should appear in most segments");
-        Assert.Contains(seen, s => s.Entity == "char_tomas");
+        Assert.Equal(["cloak", "face", "hair", "legs", "torso"], seen.Where(s => s.Entity == "char_mira").Select(s => s.Part).Distinct().Order());
+        Assert.Equal(["face", "hair", "legs", "torso"], seen.Where(s => s.Entity == "char_tomas").Select(s => s.Part).Distinct().Order());
         foreach (var group in seen.GroupBy(s => (s.Entity, s.Part)))
         {
             var reference = group.First();
@@ -80,6 +103,9 @@ public sealed class EncodedSceneContinuityTests
                 Assert.True(Close(reference.Colour, other.Colour),
                     $"{group.Key.Entity} {group.Key.Part}: {other.Colour} in segment {other.Segment} shot {other.Shot + 1}, {reference.Colour} in segment {reference.Segment} shot {reference.Shot + 1}");
             }
+
+            var bias = (group.Average(s => s.Colour.Red - s.Drawn.Red), group.Average(s => s.Colour.Green - s.Drawn.Green), group.Average(s => s.Colour.Blue - s.Drawn.Blue));
+            Assert.True(Math.Abs(bias.Item1) <= Bias && Math.Abs(bias.Item2) <= Bias && Math.Abs(bias.Item3) <= Bias, $"{group.Key.Entity} {group.Key.Part} decodes shifted by {bias} on average");
         }
 
         // Not merely consistent but the bible's: Mira's cloak is the renderer's red, Tomas's coat its green, and they differ.
@@ -122,6 +148,38 @@ public sealed class EncodedSceneContinuityTests
     }
 
     private static int FrameBytes => Options.Width * Options.Height * 3;
+
+    /// <summary>
+    /// Whether the colour drawn at (<paramref name="x"/>, <paramref name="y"/>) can survive H.264 in 4:2:0: the frame
+    /// keeps one chroma sample per 2×2 block, so a pixel shares its hue with its block, and decoders blend neighbouring
+    /// blocks. A point on a thin strip (the cloak of a far figure is four pixels wide) decodes as a mix of the strip
+    /// and what lies beside it even losslessly, so only points whose block and the pixels around it are all drawn in
+    /// the point's colour are compared; which points those are follows from the drawn frame, not from the video.
+    /// </summary>
+    private static bool Readable(SKBitmap drawn, int x, int y)
+    {
+        var (left, top) = (x & ~1, y & ~1);
+
+        // A zoom can carry part of a figure out of the frame.
+        if (left < 1 || top < 1 || left + 2 >= drawn.Width || top + 2 >= drawn.Height)
+        {
+            return false;
+        }
+
+        var colour = drawn.GetPixel(x, y);
+        for (var j = top - 1; j <= top + 2; j++)
+        {
+            for (var i = left - 1; i <= left + 2; i++)
+            {
+                if (drawn.GetPixel(i, j) != colour)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static SKColor Pixel(byte[] frames, int frame, int x, int y)
     {

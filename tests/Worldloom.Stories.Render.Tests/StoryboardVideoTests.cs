@@ -60,6 +60,7 @@ public sealed class StoryboardVideoTests
         Assert.Equal(720, video.GetProperty("height").GetInt32());
         Assert.Equal("24/1", video.GetProperty("r_frame_rate").GetString());
         Assert.Equal("yuv420p", video.GetProperty("pix_fmt").GetString());
+        Assert.Equal(("tv", "bt709", "bt709", "iec61966-2-1"), (video.GetProperty("color_range").GetString(), video.GetProperty("color_space").GetString(), video.GetProperty("color_primaries").GetString(), video.GetProperty("color_transfer").GetString()));
         Assert.Equal("High", video.GetProperty("profile").GetString());
         Assert.Equal(40, video.GetProperty("level").GetInt32());
         Assert.Equal("96", video.GetProperty("nb_read_frames").GetString());

@@ -9,7 +9,10 @@ namespace Worldloom.Stories.Render.Encoding;
 /// One ffmpeg process that takes raw 32-bit frames on stdin and writes H.264 in HLS media segments. Keyframes are
 /// forced every <see cref="RenderOptions.HlsSegmentSeconds"/> (and scene-cut keyframes are off), so every media
 /// segment has the target length and starts with a keyframe. Frames go straight from the renderer's bitmap into the
-/// pipe; ffmpeg encodes on its own threads while the next frame is drawn.
+/// pipe; ffmpeg encodes on its own threads while the next frame is drawn. The frames are converted to YUV with the
+/// BT.709 matrix in limited range and the stream says so (BT.709 primaries and the sRGB curve are what Skia draws in):
+/// untagged, ffmpeg converts with BT.601, while Chromium reads untagged video played through MSE (hls.js) as BT.709,
+/// which turns the renderer's red cloak #C0262D into #B2152F.
 /// </summary>
 internal sealed class FfmpegHls : IDisposable
 {
@@ -64,7 +67,9 @@ internal sealed class FfmpegHls : IDisposable
             "-f", "rawvideo", "-pix_fmt", pixels, "-s", $"{options.Width}x{options.Height}",
             "-framerate", options.Fps.ToString(CultureInfo.InvariantCulture), "-i", "pipe:0",
             "-an", "-c:v", "libx264", "-preset", options.Preset, "-crf", options.Crf.ToString(CultureInfo.InvariantCulture),
-            "-pix_fmt", "yuv420p", "-profile:v", "high", "-level:v", "4.0",
+            "-vf", "scale=out_color_matrix=bt709:out_range=tv",
+            "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "iec61966-2-1", "-color_range", "tv",
+            "-profile:v", "high", "-level:v", "4.0",
             "-g", gop.ToString(CultureInfo.InvariantCulture), "-keyint_min", gop.ToString(CultureInfo.InvariantCulture),
             "-sc_threshold", "0",
             "-force_key_frames", $"expr:gte(t,n_forced*{options.HlsSegmentSeconds})",
