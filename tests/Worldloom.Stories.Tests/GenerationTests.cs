@@ -74,6 +74,40 @@ public sealed class GenerationTests(StoriesHost fixture) : IClassFixture<Stories
     }
 
     [Fact]
+    public async Task ACancelNoticedAfterTheFilesAreStored_EndsTheSegmentFailedWithoutItsFiles_AndTheJobCancelled()
+    {
+        var user = await fixture.UserAsync();
+        fixture.Blobs.Close();
+        JsonElement started;
+        try
+        {
+            started = await StoriesHost.StartSceneAsync(user, new { title = "Late", prompt = "A quiet dawn" });
+            using var timeout = new CancellationTokenSource(StoriesHost.Patience);
+            await fixture.Blobs.Waiting.WaitAsync(timeout.Token);
+            // Only the database half of a cancel (enough on its own): the job hears of it at its next progress report,
+            // the one after its files are stored, and not through its token.
+            Assert.Equal(JobCancellation.Outcome.Requested, await fixture.Host.WithDbAsync(db =>
+                JobCancellation.RequestAsync(db, started.GetProperty("jobId").GetGuid(), fixture.Host.Clock.GetUtcNow())));
+        }
+        finally
+        {
+            fixture.Blobs.Open();
+        }
+
+        var sceneId = started.GetProperty("sceneId").GetGuid();
+        var segmentId = started.GetProperty("segmentId").GetGuid();
+        await StoriesHost.JobAsync(user, started.GetProperty("jobId").GetGuid(), JobStatus.Cancelled);
+        var segment = await StoriesHost.SegmentAsync(user, sceneId, segmentId);
+        Assert.Equal("failed", segment.GetProperty("status").GetString());
+        // A failed segment serves no media: its file rows went with it (the blobs stay, shared by content).
+        Assert.Equal(0, await fixture.Host.WithDbAsync(db => db.Set<StorySegmentFile>().CountAsync(f => f.SegmentId == segmentId)));
+        var media = await user.Client.GetAsync($"/api/stories/segments/{segmentId}/media/video.m3u8");
+        Assert.Equal(HttpStatusCode.Conflict, media.StatusCode);
+        // The scene is free again.
+        Assert.Equal("ready", (await StoriesHost.ContinueAsync(user, sceneId, "A quiet dusk")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task SceneInAForgeWorld_StartsFromTheWorldsBible()
     {
         var user = await fixture.UserAsync();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Platform.Accounts;
+using Worldloom.Platform.Blobs;
 using Worldloom.Platform.Jobs;
 using Worldloom.Platform.Tests.Support;
 using Worldloom.Stories.Core.Narration;
@@ -13,7 +14,8 @@ namespace Worldloom.Stories.Tests;
 /// <summary>
 /// One real server shared by a test class, rendering tiny, short segments (128 × 72 at 6 fps, 3 s) so a segment takes
 /// a second or two; a prompt filter is configured. Each test makes its own users and scenes. The video provider is the
-/// real storyboard provider behind a gate a test may close, to hold a segment in <c>generating</c>.
+/// real storyboard provider behind a gate a test may close, to hold a segment in <c>generating</c>; the blob store is
+/// the real one behind another, to hold a job while it stores a rendered segment's files.
 /// </summary>
 public sealed class StoriesHost : IAsyncLifetime
 {
@@ -22,6 +24,8 @@ public sealed class StoriesHost : IAsyncLifetime
     public LoomHost Host { get; private set; } = null!;
 
     public GatedVideoProvider Video { get; private set; } = null!;
+
+    public GatedBlobStore Blobs { get; private set; } = null!;
 
     /// <summary>The offline narrator, recording what each segment's job asked it.</summary>
     public RecordingNarrator Narrator { get; } = new(new GrammarNarrator());
@@ -45,9 +49,13 @@ public sealed class StoriesHost : IAsyncLifetime
                 b.Services.AddSingleton<IVideoProvider>(sp => Video = new GatedVideoProvider(
                     new Render.Storyboard.StoryboardVideoProvider(new RenderOptions { Width = 128, Height = 72, Fps = 6, ThumbnailWidth = 64 })));
                 b.Services.AddSingleton<INarrator>(Narrator);
+                // The platform's registration, wrapped: the store stays the one the configuration picks.
+                var blobs = b.Services.Last(d => d.ServiceType == typeof(IBlobStore)).ImplementationFactory!;
+                b.Services.AddSingleton<IBlobStore>(sp => Blobs = new GatedBlobStore((IBlobStore)blobs(sp)));
             },
             settings: settings);
         _ = Host.Services.GetRequiredService<IVideoProvider>();
+        _ = Host.Services.GetRequiredService<IBlobStore>();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -136,6 +144,52 @@ public sealed class GatedVideoProvider(IVideoProvider inner) : IVideoProvider
         Interlocked.Exchange(ref _failures, 0);
         return await inner.RenderAsync(request, progress, cancellationToken);
     }
+
+    private static TaskCompletionSource Opened()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+}
+
+/// <summary>
+/// The real blob store behind a gate: while <see cref="Close"/>d, puts wait until <see cref="Open"/>, and
+/// <see cref="Waiting"/> completes when the first one arrives.
+/// </summary>
+public sealed class GatedBlobStore(IBlobStore inner) : IBlobStore
+{
+    private TaskCompletionSource _gate = Opened();
+    private TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a put waits at the closed gate.</summary>
+    public Task Waiting => _waiting.Task;
+
+    public void Close()
+    {
+        _waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Open() => _gate.TrySetResult();
+
+    public async Task<BlobRef> PutAsync(Stream content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var gate = _gate;
+        if (!gate.Task.IsCompleted)
+        {
+            _waiting.TrySetResult();
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        return await inner.PutAsync(content, contentType, cancellationToken);
+    }
+
+    public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default) => inner.OpenAsync(sha256, cancellationToken);
+
+    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => inner.ExistsAsync(sha256, cancellationToken);
+
+    public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default) => inner.DeleteAsync(sha256, cancellationToken);
 
     private static TaskCompletionSource Opened()
     {

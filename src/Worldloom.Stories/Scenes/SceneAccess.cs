@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Worldloom.Platform.Data;
 using Worldloom.Platform.Jobs;
 using Worldloom.Stories.Data;
+using Worldloom.Stories.Segments;
 
 namespace Worldloom.Stories.Scenes;
 
@@ -25,8 +27,11 @@ public static class SceneAccess
     /// <summary>Every scene of the tree rooted at <paramref name="rootId"/> (deleted ones included: their segments live on in forks), oldest first.</summary>
     public static Task<List<SceneNode>> TreeAsync(LoomDb db, Guid rootId, CancellationToken ct) =>
         db.Set<StoryScene>().AsNoTracking().Where(s => s.RootSceneId == rootId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(StoryLimits.MaxTreeScenes)
-            .Select(s => new SceneNode(s.Id, s.Title, s.ParentSceneId, s.ForkedAtSegment, s.RootSceneId, s.OwnerId, s.Visibility, s.Status, s.DeletedAt, s.CreatedAt))
-            .ToListAsync(ct);
+            .Select(NodeOf).ToListAsync(ct);
+
+    // A scene's node read without its bible.
+    private static readonly Expression<Func<StoryScene, SceneNode>> NodeOf =
+        s => new SceneNode(s.Id, s.Title, s.ParentSceneId, s.ForkedAtSegment, s.RootSceneId, s.OwnerId, s.Visibility, s.Status, s.DeletedAt, s.CreatedAt);
 
     /// <summary>
     /// The scenes whose segments <paramref name="scene"/> shows, each with the highest index it contributes: the scene
@@ -118,10 +123,7 @@ public static class SceneAccess
         foreach (var segment in waiting.Where(g => ended.ContainsKey(g.JobId!.Value)))
         {
             var error = ended[segment.JobId!.Value] == JobStatus.Cancelled ? CancelledError : "The job ended without finishing the segment.";
-            await db.Set<StorySegment>().Where(g => g.Id == segment.Id && (g.Status == SegmentStatus.Queued || g.Status == SegmentStatus.Generating))
-                .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, SegmentStatus.Failed).SetProperty(g => g.Error, error), ct);
-            await db.Set<StoryScene>().Where(c => c.Id == sceneId && c.GeneratingSegmentId == segment.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.GeneratingSegmentId, (Guid?)null), ct);
+            await SegmentFailure.EndAsync(db, sceneId, segment.Id, error, ct);
             segment.Status = SegmentStatus.Failed;
             segment.Error = error;
         }
@@ -150,6 +152,9 @@ public static class SceneAccess
     /// Whether <paramref name="viewer"/> may see <paramref name="segment"/>: some scene of its tree that they may see
     /// shows it (its own scene, or a fork at or past its index; a deleted original's segments live on in forks), and
     /// neither a moderator removed it nor the scene that made it (<see cref="HiddenByRemoval"/>).
+    /// Asked for every media file a player fetches, so it reads the scene that made the segment alone, and the tree
+    /// only when that scene does not show it to the viewer (deleted, private or removed): its own scene shows all its
+    /// segments, so only then can the answer depend on the forks.
     /// </summary>
     public static async Task<bool> CanSeeSegmentAsync(LoomDb db, StorySegment segment, Viewer viewer, CancellationToken ct)
     {
@@ -160,18 +165,18 @@ public static class SceneAccess
             return false;
         }
 
-        var root = await db.Set<StoryScene>().AsNoTracking().Where(s => s.Id == segment.SceneId).Select(s => (Guid?)s.RootSceneId).FirstOrDefaultAsync(ct);
-        if (root is null)
+        var owner = await db.Set<StoryScene>().AsNoTracking().Where(s => s.Id == segment.SceneId).Select(NodeOf).FirstOrDefaultAsync(ct);
+        if (owner is null || HiddenByRemoval(owner, viewer))
         {
             return false;
         }
 
-        var tree = (await TreeAsync(db, root.Value, ct)).ToDictionary(n => n.Id);
-        if (HiddenByRemoval(tree.GetValueOrDefault(segment.SceneId), viewer))
+        if (owner.VisibleTo(viewer))
         {
-            return false;
+            return true;
         }
 
+        var tree = (await TreeAsync(db, owner.RootSceneId, ct)).ToDictionary(n => n.Id);
         return tree.Values.Where(n => n.VisibleTo(viewer)).Any(n => Chain(n, tree).Any(c =>
             c.SceneId == segment.SceneId && (c.UpTo == int.MaxValue || (segment.Status == SegmentStatus.Ready && segment.Index <= c.UpTo))));
     }

@@ -12,7 +12,7 @@ public static class SegmentCancel
     public const string RemovedError = "cancelled: the scene was removed";
 
     /// <summary>
-    /// Ends <c>failed</c> every queued or generating segment of the scene <paramref name="sceneId"/>, releases the scene's claim and cancels their jobs through the job queue: a queued
+    /// Ends <c>failed</c> every queued or generating segment of the scene <paramref name="sceneId"/> (<see cref="SegmentFailure"/>: its claim released, any file rows gone) and cancels their jobs through the job queue: a queued
     /// job at once, a running one at its next progress report. The status is a compare-and-set, so a segment that
     /// finished meanwhile keeps its outcome.
     /// </summary>
@@ -25,14 +25,11 @@ public static class SegmentCancel
             .Select(g => new { g.Id, g.JobId }).ToListAsync(ct);
         foreach (var segment in inFlight)
         {
-            var ended = await db.Set<StorySegment>().Where(g => g.Id == segment.Id && (g.Status == SegmentStatus.Queued || g.Status == SegmentStatus.Generating))
-                .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, SegmentStatus.Failed).SetProperty(g => g.Error, RemovedError), ct);
-            if (ended == 0)
+            if (!await SegmentFailure.EndAsync(db, sceneId, segment.Id, RemovedError, ct))
             {
                 continue;
             }
 
-            await SegmentClaim.ReleaseAsync(db, sceneId, segment.Id, ct);
             if (segment.JobId is { } jobId)
             {
                 await jobs.CancelAsync(jobId, ct);

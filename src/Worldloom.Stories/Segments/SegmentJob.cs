@@ -22,12 +22,22 @@ namespace Worldloom.Stories.Segments;
 /// index (<c>validate</c>, 10–15), renders it (<c>render</c>, 15–90) and stores its files in the blob store
 /// (<c>package</c>, 90–100). A blocked plan ends the segment <c>blocked</c> and the job succeeds with that outcome; a
 /// render failure is retried with backoff and, on the last attempt, ends the segment <c>failed</c>. A moderator's
-/// removal while it runs is kept: the job writes only its own columns.
+/// removal while it runs is kept: the job writes only its own columns, and ends the segment only from queued or
+/// generating (<see cref="SegmentFailure"/>), so a removal's error is not overwritten.
+/// <para>
+/// A cancel request stops the segment up to the report after its files are stored: the segment ends <c>failed</c>, its
+/// file rows go, and the job ends cancelled. After that report the segment is made ready without a cancellation point,
+/// and the job returns (succeeds, as <see cref="JobRunner"/> records a handler that returns even after a cancel request):
+/// a cancel that comes once the work is done cannot undo it, and the job and the segment both say it finished.
+/// </para>
 /// </summary>
 public sealed class SegmentJob(IServiceScopeFactory scopes, INarrator narrator, IVideoProvider video, IBlobStore blobs, IOptions<StoriesOptions> options) : IJobHandler
 {
     /// <summary>The kind name.</summary>
     public const string KindName = "stories.segment";
+
+    /// <summary>The error a segment ends with when its job was cancelled while it ran.</summary>
+    public const string CancelledError = "The job was cancelled.";
 
     /// <inheritdoc />
     public string Kind => KindName;
@@ -65,16 +75,15 @@ public sealed class SegmentJob(IServiceScopeFactory scopes, INarrator narrator, 
         catch (Exception e) when (e is not OperationCanceledException && (e is JobFailedException || run.Attempt >= StoryLimits.JobAttempts))
         {
             var message = e is JobFailedException ? e.Message : $"Rendering failed after {run.Attempt} attempts: {e.Message}";
-            await SetAsync(db, segment.Id, u => u.SetProperty(s => s.Status, SegmentStatus.Failed).SetProperty(s => s.Error, Clip(message, 4000)), CancellationToken.None);
-            await SegmentClaim.ReleaseAsync(db, scene.Id, segment.Id, CancellationToken.None);
+            await SegmentFailure.EndAsync(db, scene.Id, segment.Id, Clip(message, 4000), CancellationToken.None);
             Finished(SegmentStatus.Failed, started);
             throw e as JobFailedException ?? new JobFailedException(message, e);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The job was cancelled (noticed at a progress report): the segment will not come.
-            await SetAsync(db, segment.Id, u => u.SetProperty(s => s.Status, SegmentStatus.Failed).SetProperty(s => s.Error, "The job was cancelled."), CancellationToken.None);
-            await SegmentClaim.ReleaseAsync(db, scene.Id, segment.Id, CancellationToken.None);
+            // The job was cancelled (noticed at a progress report): the segment will not come. A cancel that stops the
+            // attempt's token instead leaves it to SceneAccess, which settles segments of ended jobs the same way.
+            await SegmentFailure.EndAsync(db, scene.Id, segment.Id, CancelledError, CancellationToken.None);
             throw;
         }
     }
@@ -118,11 +127,12 @@ public sealed class SegmentJob(IServiceScopeFactory scopes, INarrator narrator, 
         if (!report.Passed)
         {
             var first = report.Violations[0];
-            await SetAsync(db, segment.Id, u => u
+            // Only if still generating, as for ready below: a removal's failure and its error are kept.
+            var blocked = await db.Set<StorySegment>().Where(s => s.Id == segment.Id && s.Status == SegmentStatus.Generating).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SegmentStatus.Blocked).SetProperty(s => s.ContinuityJson, reportJson).SetProperty(s => s.Narrator, narrator.Name)
                 .SetProperty(s => s.Error, Clip($"Blocked by continuity: {first.Message} ({first.Rule}){(report.Violations.Count > 1 ? $" and {report.Violations.Count - 1} more" : "")}", 4000)), ct);
             await SegmentClaim.ReleaseAsync(db, scene.Id, segment.Id, CancellationToken.None);
-            return SegmentStatus.Blocked;
+            return blocked == 1 ? SegmentStatus.Blocked : SegmentStatus.Failed;
         }
 
         await run.ReportAsync(15, "render", ct);
@@ -146,15 +156,25 @@ public sealed class SegmentJob(IServiceScopeFactory scopes, INarrator narrator, 
 
             await run.ReportAsync(90, "package", ct);
             await StoreAsync(db, segment.Id, rendered, ct);
+            // The last point a cancel request stops the segment; from here on it finishes whatever is asked, so that
+            // a ready segment is never then turned failed and the job never ends cancelled with its segment ready.
+            await run.ReportAsync(100, "package", ct);
             // Only if still generating: a segment ended by its scene's removal meanwhile stays ended.
             var stored = await db.Set<StorySegment>().Where(s => s.Id == segment.Id && s.Status == SegmentStatus.Generating).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SegmentStatus.Ready).SetProperty(s => s.ContinuityJson, reportJson).SetProperty(s => s.Narrator, narrator.Name)
                 .SetProperty(s => s.Provider, rendered.Provider).SetProperty(s => s.DurationMs, (long?)rendered.DurationMs).SetProperty(s => s.Summary, Clip(report.Plan.Summary, 1000))
                 .SetProperty(s => s.Width, rendered.Width).SetProperty(s => s.Height, rendered.Height).SetProperty(s => s.Bandwidth, rendered.Bandwidth)
-                .SetProperty(s => s.Error, (string?)null), ct);
-            await SegmentClaim.ReleaseAsync(db, scene.Id, segment.Id, CancellationToken.None);
-            await run.ReportAsync(100, "package", ct);
-            return stored == 1 ? SegmentStatus.Ready : SegmentStatus.Failed;
+                .SetProperty(s => s.Error, (string?)null), CancellationToken.None);
+            if (stored == 1)
+            {
+                await SegmentClaim.ReleaseAsync(db, scene.Id, segment.Id, CancellationToken.None);
+                return SegmentStatus.Ready;
+            }
+
+            // Ended meanwhile (its scene removed): it keeps that outcome and error, and the files just stored must not
+            // be served for it.
+            await SegmentFailure.EndAsync(db, scene.Id, segment.Id, CancelledError, CancellationToken.None);
+            return SegmentStatus.Failed;
         }
         finally
         {
@@ -178,10 +198,6 @@ public sealed class SegmentJob(IServiceScopeFactory scopes, INarrator narrator, 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
-
-    private static Task SetAsync(
-        LoomDb db, Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<StorySegment>> set, CancellationToken ct) =>
-        db.Set<StorySegment>().Where(s => s.Id == id).ExecuteUpdateAsync(set, ct);
 
     private static void Finished(string outcome, long started)
     {

@@ -27,9 +27,7 @@ public static class SegmentStarter
         }
         catch
         {
-            await db.Set<StorySegment>().Where(s => s.Id == segment.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SegmentStatus.Failed).SetProperty(s => s.Error, "The job could not be queued."), CancellationToken.None);
-            await SegmentClaim.ReleaseAsync(db, segment.SceneId, segment.Id, CancellationToken.None);
+            await SegmentFailure.EndAsync(db, segment.SceneId, segment.Id, "The job could not be queued.", CancellationToken.None);
             throw;
         }
     }
