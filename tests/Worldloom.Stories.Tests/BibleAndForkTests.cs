@@ -127,6 +127,31 @@ public sealed class BibleAndForkTests(StoriesHost fixture) : IClassFixture<Stori
     }
 
     [Fact]
+    public async Task SegmentMedia_OfDeletedScenes_IsServedToWhoeverSeesAForkThatShowsIt_ThroughTheWholeChain()
+    {
+        var owner = await fixture.UserAsync();
+        var forker = await fixture.UserAsync();
+        var stranger = await fixture.UserAsync();
+        var scene = await StoriesHost.SceneAsync(owner, new { title = "Trunk", prompt = "Mira finds the tower" });
+        var id = scene.GetProperty("id").GetGuid();
+        var one = scene.GetProperty("segments")[0].GetProperty("id").GetGuid();
+        var two = (await StoriesHost.ContinueAsync(owner, id, "Mira climbs the tower")).GetProperty("id").GetGuid();
+        var branch = (await StoriesHost.JsonAsync(await forker.Client.PostAsJsonAsync($"/api/stories/scenes/{id}/fork", new { atSegment = 2 }), HttpStatusCode.Created)).GetProperty("sceneId").GetGuid();
+        var twig = (await StoriesHost.JsonAsync(await forker.Client.PostAsJsonAsync($"/api/stories/scenes/{branch}/fork", new { atSegment = 1 }), HttpStatusCode.Created)).GetProperty("sceneId").GetGuid();
+
+        // With the original and the branch deleted, segment 1 is shown only by the twig, two deleted scenes down.
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/stories/scenes/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await forker.Client.DeleteAsync($"/api/stories/scenes/{branch}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.Client.GetAsync($"/api/stories/segments/{one}/media/poster.png")).StatusCode);
+        // Segment 2 is past the twig's fork point: no scene anyone sees shows it.
+        await ProblemJson.AssertAsync(await stranger.Client.GetAsync($"/api/stories/segments/{two}/media/poster.png"), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await forker.Client.DeleteAsync($"/api/stories/scenes/{twig}")).StatusCode);
+        await ProblemJson.AssertAsync(await stranger.Client.GetAsync($"/api/stories/segments/{one}/media/poster.png"), HttpStatusCode.NotFound);
+        await ProblemJson.AssertAsync(await owner.Client.GetAsync($"/api/stories/segments/{one}/media/poster.png"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Fork_OfAPrivateScene_IsPrivate_AndOthersCannotFork()
     {
         var owner = await fixture.UserAsync();
