@@ -12,9 +12,10 @@ public static class SegmentCancel
     public const string RemovedError = "cancelled: the scene was removed";
 
     /// <summary>
-    /// Ends <c>failed</c> every queued or generating segment of the scene <paramref name="sceneId"/> (<see cref="SegmentFailure"/>: its claim released, any file rows gone) and cancels their jobs through the job queue: a queued
-    /// job at once, a running one at its next progress report. The status is a compare-and-set, so a segment that
-    /// finished meanwhile keeps its outcome.
+    /// Ends <c>failed</c> every queued or generating segment of the scene <paramref name="sceneId"/> (<see cref="SegmentFailure"/>:
+    /// the scene's claim released, any file rows gone) and cancels their jobs through the job queue: a queued job at
+    /// once, a running one at its next progress report. The status is a compare-and-set, so a segment that finished
+    /// meanwhile keeps its outcome.
     /// </summary>
     public static async Task CancelInFlightAsync(LoomDb db, IJobQueue jobs, Guid sceneId, CancellationToken ct)
     {
