@@ -52,6 +52,12 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     private readonly SnapshotWorker[] _workers = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new SnapshotWorker())];
     private readonly List<Player> _receivers = [];
     private readonly HashSet<Guid> _handingOver = [];
+
+    /// <summary>
+    /// Characters whose crossing out was recorded while the join in progress read the database: that read may predate
+    /// the record. Requests run one at a time, so there is at most one join in progress; each one starts it empty.
+    /// </summary>
+    private readonly HashSet<Guid> _recordedDuringJoin = [];
     private Guid _realmId;
     private ZoneKey _zone;
     private Realm? _realm;
@@ -168,6 +174,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             return ZoneJoin.Joined;
         }
 
+        _recordedDuringJoin.Clear();
         var character = await store.CharacterAsync(characterId, CancellationToken.None);
         if (character is null || character.RealmId != _realmId)
         {
@@ -179,7 +186,8 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             return new ZoneJoin(RealmErrors.Moved, "the character is in another zone.", ZoneGrainKey.Format(_realmId, new ZoneKey(character.ZoneX, character.ZoneY)));
         }
 
-        if (_handingOver.Contains(characterId))
+        // Crossing now, or it crossed while the read above ran (which then may not show the move).
+        if (_handingOver.Contains(characterId) || _recordedDuringJoin.Contains(characterId))
         {
             return new ZoneJoin(RealmErrors.Unavailable, "the character is crossing into another zone; join again in a moment.");
         }
@@ -391,7 +399,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
 
         foreach (var crossing in outcome.Exits)
         {
-            await CrossAsync(crossing, ct);
+            Cross(crossing);
         }
 
         foreach (var player in _players.Values)
@@ -533,10 +541,10 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     }
 
     /// <summary>
-    /// A player walked through an exit (the simulation already removed it): record the transfer with the character's
-    /// new zone in one transaction, then hand it to the target zone, outside this turn.
+    /// A player walked through an exit (the simulation already removed it): from here on it is handing over, and
+    /// <see cref="CrossOutAsync"/> records and completes the transfer outside the tick.
     /// </summary>
-    private async Task CrossAsync(ExitCrossing crossing, CancellationToken ct)
+    private void Cross(ExitCrossing crossing)
     {
         if (!_players.Remove(crossing.CharacterId, out var player))
         {
@@ -552,15 +560,48 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             ToX = crossing.Exit.Target.X, ToY = crossing.Exit.Target.Y, StateJson = JsonSerializer.Serialize(handed, JsonSerializerOptions.Web),
             Status = ZoneTransferStatus.Pending, CreatedAt = now,
         };
-        if (!await store.BeginTransferAsync(transfer, _zone, crossing, ct))
+        _handingOver.Add(crossing.CharacterId);
+        _ = CrossOutAsync(transfer, crossing, player.Node, player.ConnectionId, player.MayUseConsole);
+    }
+
+    /// <summary>
+    /// Records the transfer with the character's new zone in one transaction, then hands the character to the target
+    /// zone. Not in the tick: the transaction waits for the database's write lock and its commit, and a tick that
+    /// waited for it ran hundreds of milliseconds late on a busy machine (<c>docs/benchmarks.md</c>, session 11).
+    /// Until the record is committed the character is in neither zone's play; its record still names this zone, so
+    /// a crash meanwhile leaves it here, and a join is told to try again (<see cref="_handingOver"/>).
+    /// </summary>
+    private async Task CrossOutAsync(ZoneTransfer transfer, ExitCrossing crossing, IRealmNodeObserver? node, Guid connectionId, bool mayUseConsole)
+    {
+        var characterId = crossing.CharacterId;
+        bool recorded;
+        try
         {
-            LogCrossingLost(logger, crossing.CharacterId, this.GetPrimaryKeyString());
+            recorded = await store.BeginTransferAsync(transfer, _zone, crossing, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nothing was written: the character stays in this zone's record and comes back when its client rejoins.
+            LogCrossingFailed(logger, e, characterId, this.GetPrimaryKeyString());
+            _handingOver.Remove(characterId);
+            if (node is not null)
+            {
+                _ = node.DeliverAsync(new ZoneDelivery([new ConnectionDelivery(connectionId, characterId, [], Kick: "the crossing failed; reconnect to resume.")]));
+            }
+
             return;
         }
 
+        if (!recorded)
+        {
+            LogCrossingLost(logger, characterId, this.GetPrimaryKeyString());
+            _handingOver.Remove(characterId);
+            return;
+        }
+
+        _recordedDuringJoin.Add(characterId);
         RealmsMetrics.Transfers.WithLabels("started").Inc();
-        _handingOver.Add(crossing.CharacterId);
-        _ = HandOverAsync(transfer.Id, player.Node, player.ConnectionId, player.MayUseConsole, crossing.CharacterId);
+        await HandOverAsync(transfer.Id, node, connectionId, mayUseConsole, characterId);
     }
 
     /// <summary>Calls the target zone until it holds the character; a failed call is retried with a growing pause.</summary>
@@ -628,6 +669,9 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handing transfer {TransferId} to its zone failed (attempt {Attempt}); retrying")]
     private static partial void LogHandOverFailed(ILogger logger, Exception e, Guid transferId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording character {CharacterId}'s crossing out of zone {Zone} failed; it stays in the zone's record")]
+    private static partial void LogCrossingFailed(ILogger logger, Exception e, Guid characterId, string zone);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Character {CharacterId} crossed out of zone {Zone}, whose record no longer holds it; the crossing was dropped")]
     private static partial void LogCrossingLost(ILogger logger, Guid characterId, string zone);
