@@ -105,7 +105,7 @@ internal sealed class MessageRowWriter : IDisposable
                     _keyParameters[i].Value = _keyColumns[i].ProviderValue(message);
                 }
 
-                if (Convert.ToBoolean(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture))
+                if ((long)exists.ExecuteScalar()! != 0)
                 {
                     continue;
                 }
