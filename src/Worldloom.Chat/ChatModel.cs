@@ -12,7 +12,9 @@ namespace Worldloom.Chat;
 public static class ChatModel
 {
     /// <summary>Adds rooms, members, messages, revisions, reactions and invites to the model.</summary>
-    public static void Configure(ModelBuilder modelBuilder)
+    /// <param name="modelBuilder">The provider's model.</param>
+    /// <param name="sqlite">True on SQLite, whose idempotency index is a hash of the key (<see cref="ClientKeys"/>).</param>
+    public static void Configure(ModelBuilder modelBuilder, bool sqlite)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<ChatRoom>(e =>
@@ -39,7 +41,16 @@ public static class ChatModel
             e.Property(m => m.Body).HasMaxLength(ChatRules.MaxStoredBodyLength);
             e.Property(m => m.ClientId).HasMaxLength(ChatRules.MaxClientIdLength);
             // The idempotency key: a resend with the same client id finds the first row instead of adding a second.
-            e.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientId }).IsUnique();
+            if (sqlite)
+            {
+                e.Property<long>(ClientKeys.Column);
+                e.HasIndex(ClientKeys.Column);
+            }
+            else
+            {
+                e.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientId }).IsUnique();
+            }
+
             e.HasIndex(m => new { m.RoomId, m.Id });
         });
         modelBuilder.Entity<ChatMessageRevision>(e =>

@@ -75,7 +75,7 @@ public static class MessagesApi
 
     private static async Task<MessageView?> FindByClientIdAsync(LoomDb db, Guid roomId, Guid userId, string clientId, CancellationToken ct)
     {
-        var message = await db.Set<ChatMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.RoomId == roomId && m.AuthorId == userId && m.ClientId == clientId, ct);
+        var message = await ClientKeys.Find(db, roomId, userId, clientId).AsNoTracking().FirstOrDefaultAsync(ct);
         if (message is null)
         {
             return null;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,26 +83,31 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ChatMe
 
             if (_rows is not null)
             {
-                _rows.Insert(batch.Select(p => p.Message));
-            }
-            else
-            {
-                // PostgreSQL: SaveChanges sends the batch's inserts in one round trip.
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.Set<ChatMessage>().AddRange(batch.Select(p => p.Message));
-                await db.SaveChangesAsync(CancellationToken.None);
+                // SQLite: the writer checks each key itself, so a duplicate is an answer, not a rolled-back batch.
+                var stored = _rows.Insert(batch.ConvertAll(p => p.Message));
+                metrics.Commit(batch.Count, clock.GetElapsedTime(started));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(stored[i]);
+                }
+
+                return;
             }
 
+            // PostgreSQL: SaveChanges sends the batch's inserts in one round trip.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Set<ChatMessage>().AddRange(batch.Select(p => p.Message));
+            await db.SaveChangesAsync(CancellationToken.None);
             metrics.Commit(batch.Count, clock.GetElapsedTime(started));
             foreach (var p in batch)
             {
                 p.Done.TrySetResult(true);
             }
         }
-        catch (Exception e) when (e is DbUpdateException or DbException)
+        catch (DbUpdateException)
         {
-            // A resend raced its first copy to the unique (room, author, client id) index and the batch rolled back:
-            // write one at a time, so only the duplicate is told it was one.
+            // PostgreSQL: a resend raced its first copy to the unique (room, author, client id) index and the batch
+            // rolled back: write one at a time, so only the duplicate is told it was one.
             await WriteOneByOneAsync(batch);
         }
         catch (Exception e)
@@ -133,7 +137,7 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ChatMe
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
                 var m = p.Message;
-                if (await db.Set<ChatMessage>().AnyAsync(x => x.RoomId == m.RoomId && x.AuthorId == m.AuthorId && x.ClientId == m.ClientId))
+                if (await ClientKeys.Find(db, m.RoomId, m.AuthorId, m.ClientId).AnyAsync())
                 {
                     p.Done.TrySetResult(false);
                 }

@@ -296,8 +296,7 @@ public sealed class ChatRoomGrain(IServiceScopeFactory scopes, ChatMessageStore 
     {
         var roomId = this.GetPrimaryKey();
         using var scope = scopes.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<LoomDb>().Set<ChatMessage>().AsNoTracking()
-            .FirstOrDefaultAsync(m => m.RoomId == roomId && m.AuthorId == authorId && m.ClientId == clientId);
+        return await ClientKeys.Find(scope.ServiceProvider.GetRequiredService<LoomDb>(), roomId, authorId, clientId).AsNoTracking().FirstOrDefaultAsync();
     }
 
     private async Task<bool> InRoomAsync(Guid messageId)

@@ -15,7 +15,9 @@ namespace Worldloom.Chat.Realtime;
 /// statement skips what <c>SaveChanges</c> spends on each batch (change tracking, command batching, SQL generation and a
 /// <c>SELECT changes()</c> per row), which a profile put at about a third of the store's time
 /// (<c>docs/benchmarks.md</c>, session 6). Columns, names and value conversions come from the EF model, so the row is
-/// the one <c>SaveChanges</c> would write.
+/// the one <c>SaveChanges</c> would write. It is the only writer of messages on SQLite, so it keeps their idempotency:
+/// before each insert it looks the (room, author, client id) up through the hashed <see cref="ClientKeys"/> index,
+/// which has no uniqueness of its own.
 /// </summary>
 internal sealed class MessageRowWriter : IDisposable
 {
@@ -28,17 +30,23 @@ internal sealed class MessageRowWriter : IDisposable
     private const int CacheKibibytes = 64 * 1024;
 
     private readonly string _connectionString;
-    private readonly string _sql;
+    private readonly string _insertSql;
+    private readonly string _existsSql;
     private readonly Column[] _columns;
+    private readonly Column[] _keyColumns;
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
+    private SqliteCommand? _exists;
     private DbParameter[] _parameters = [];
+    private DbParameter[] _keyParameters = [];
 
-    private MessageRowWriter(string connectionString, string sql, Column[] columns)
+    private MessageRowWriter(string connectionString, string insertSql, string existsSql, Column[] columns, Column[] keyColumns)
     {
         _connectionString = connectionString;
-        _sql = sql;
+        _insertSql = insertSql;
+        _existsSql = existsSql;
         _columns = columns;
+        _keyColumns = keyColumns;
     }
 
     /// <summary>The writer for <paramref name="db"/>'s model and database; null where it does not apply (not SQLite).</summary>
@@ -55,39 +63,64 @@ internal sealed class MessageRowWriter : IDisposable
         var columns = entity.GetProperties()
             .Select((p, i) => new Column(p, p.GetColumnName(table)!, "@p" + i, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToArray();
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                   $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
+        var name = sql.DelimitIdentifier(table.Name, table.Schema);
+        var insert = $"INSERT INTO {name} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+                     $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
+        // The hash first, so the lookup goes through its index; the other three rule out a row that only shares the hash.
+        var key = new[] { ClientKeys.Column, nameof(ChatMessage.RoomId), nameof(ChatMessage.AuthorId), nameof(ChatMessage.ClientId) }
+            .Select((p, i) => columns.Single(c => c.Property.Name == p) with { Parameter = "@k" + i })
+            .ToArray();
+        var exists = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE {string.Join(" AND ", key.Select(c => $"{sql.DelimitIdentifier(c.Name)} = {c.Parameter}"))})";
         // Its own connection, outside the pool: its large cache should not pass to other work when it is closed.
         var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
-        return new MessageRowWriter(connection, text, columns);
+        return new MessageRowWriter(connection, insert, exists, columns, key);
     }
 
     /// <summary>
-    /// Inserts <paramref name="messages"/> in one transaction and commits it. Throws a <see cref="DbException"/> (and
-    /// writes nothing) if any row breaks a constraint, such as a resend racing its first copy to the unique index.
+    /// Inserts those of <paramref name="messages"/> whose (room, author, client id) is not stored yet, in one
+    /// transaction, and commits it; returns, for each message in order, whether it was stored (false: a duplicate,
+    /// of an earlier row or of one before it in the same batch). Throws a <see cref="DbException"/> (and writes
+    /// nothing) if any row breaks a constraint.
     /// </summary>
     /// <remarks>
-    /// The writer keeps its own connection, with its larger page cache and the statement prepared once, for as long as
-    /// it lives; any failure closes both, and the next batch opens them again.
+    /// The writer keeps its own connection, with its larger page cache and the statements prepared once, for as long
+    /// as it lives; any failure closes them, and the next batch opens them again.
     /// </remarks>
-    public void Insert(IEnumerable<ChatMessage> messages)
+    public bool[] Insert(IReadOnlyList<ChatMessage> messages)
     {
+        ArgumentNullException.ThrowIfNull(messages);
         var insert = _insert ?? Open();
+        var exists = _exists!;
+        var stored = new bool[messages.Count];
         try
         {
             using var transaction = _connection!.BeginTransaction();
             insert.Transaction = transaction;
-            foreach (var message in messages)
+            exists.Transaction = transaction;
+            for (var m = 0; m < messages.Count; m++)
             {
+                var message = messages[m];
+                for (var i = 0; i < _keyColumns.Length; i++)
+                {
+                    _keyParameters[i].Value = _keyColumns[i].ProviderValue(message);
+                }
+
+                if ((long)exists.ExecuteScalar()! != 0)
+                {
+                    continue;
+                }
+
                 for (var i = 0; i < _columns.Length; i++)
                 {
                     _parameters[i].Value = _columns[i].ProviderValue(message);
                 }
 
                 insert.ExecuteNonQuery();
+                stored[m] = true;
             }
 
             transaction.Commit();
+            return stored;
         }
         catch
         {
@@ -99,6 +132,8 @@ internal sealed class MessageRowWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _exists?.Dispose();
+        _exists = null;
         _insert?.Dispose();
         _insert = null;
         _connection?.Dispose();
@@ -115,26 +150,33 @@ internal sealed class MessageRowWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        var insert = _connection.CreateCommand();
-        insert.CommandText = _sql;
-        _parameters = new DbParameter[_columns.Length];
-        for (var i = 0; i < _columns.Length; i++)
+        _exists = Prepare(_existsSql, _keyColumns, out _keyParameters);
+        return _insert = Prepare(_insertSql, _columns, out _parameters);
+    }
+
+    private SqliteCommand Prepare(string sql, Column[] columns, out DbParameter[] parameters)
+    {
+        var command = _connection!.CreateCommand();
+        command.CommandText = sql;
+        parameters = new DbParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
         {
-            _parameters[i] = _columns[i].Mapping.CreateParameter(insert, _columns[i].Parameter, null, _columns[i].Property.IsNullable);
-            insert.Parameters.Add(_parameters[i]);
+            parameters[i] = columns[i].Mapping.CreateParameter(command, columns[i].Parameter, null, columns[i].Property.IsNullable);
+            command.Parameters.Add(parameters[i]);
         }
 
-        insert.Prepare();
-        return _insert = insert;
+        command.Prepare();
+        return command;
     }
 
     private sealed record Column(IProperty Property, string Name, string Parameter, RelationalTypeMapping Mapping)
     {
-        private readonly IClrPropertyGetter _getter = Property.GetGetter();
+        // The hash is a shadow property: the message has no member to read it from.
+        private readonly IClrPropertyGetter? _getter = Property.IsShadowProperty() ? null : Property.GetGetter();
 
         public object ProviderValue(ChatMessage message)
         {
-            var value = _getter.GetClrValueUsingContainingEntity(message);
+            var value = _getter is null ? ClientKeys.Of(message.RoomId, message.AuthorId, message.ClientId) : _getter.GetClrValueUsingContainingEntity(message);
             if (value is not null && Mapping.Converter is { } converter)
             {
                 value = converter.ConvertToProvider(value);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Chat.Messages;
 using Worldloom.Platform.Data;
 
 namespace Worldloom.Server.Data;
@@ -41,7 +42,10 @@ public sealed record DatabaseTarget(string ConnectionString, bool IsPostgres)
         }
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    /// <summary>
+    /// Applies pending migrations; on SQLite also switches to WAL so readers never block the writer, and fills the
+    /// message idempotency hashes that SQL could not (<see cref="ClientKeys.FillAsync"/>).
+    /// </summary>
     public static async Task MigrateAsync(LoomDb db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
@@ -54,5 +58,6 @@ public sealed record DatabaseTarget(string ConnectionString, bool IsPostgres)
         }
 
         await db.Database.MigrateAsync(ct);
+        await ClientKeys.FillAsync(db, ct);
     }
 }

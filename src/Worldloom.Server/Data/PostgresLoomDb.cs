@@ -15,7 +15,7 @@ public sealed class PostgresLoomDb(DbContextOptions<PostgresLoomDb> options) : L
     {
         base.OnModelCreating(modelBuilder);
         ForgeModel.Configure(modelBuilder);
-        ChatModel.Configure(modelBuilder);
+        ChatModel.Configure(modelBuilder, sqlite: false);
         RealmsModel.Configure(modelBuilder);
         StoriesModel.Configure(modelBuilder);
     }

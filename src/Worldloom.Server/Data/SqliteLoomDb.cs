@@ -15,7 +15,7 @@ public sealed class SqliteLoomDb(DbContextOptions<SqliteLoomDb> options) : LoomD
     {
         base.OnModelCreating(modelBuilder);
         ForgeModel.Configure(modelBuilder);
-        ChatModel.Configure(modelBuilder);
+        ChatModel.Configure(modelBuilder, sqlite: true);
         RealmsModel.Configure(modelBuilder);
         StoriesModel.Configure(modelBuilder);
     }

@@ -93,9 +93,13 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
 
         var room = Guid.NewGuid();
         var author = Guid.NewGuid();
-        writer.Insert([Message(room, "a", "one", author)]);
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => writer.Insert([Message(room, "b", "two", author), Message(room, "a", "one again", author)]));
-        writer.Insert([Message(room, "c", "three", author)]);
+        var first = Message(room, "a", "one", author);
+        Assert.Equal([true, false], writer.Insert([first, Message(room, "a", "one again", author)]));
+        // A second row with the first one's id breaks the primary key: the whole batch rolls back.
+        var clash = Message(room, "c", "clash", author);
+        clash.Id = first.Id;
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => writer.Insert([Message(room, "b", "two", author), clash]));
+        Assert.Equal([true], writer.Insert([Message(room, "d", "three", author)]));
 
         var bodies = await host.WithDbAsync(db => db.Set<ChatMessage>().Where(m => m.RoomId == room).Select(m => m.Body).OrderBy(b => b).ToListAsync());
         Assert.Equal(new[] { "one", "three" }, bodies);

@@ -205,6 +205,9 @@ namespace Worldloom.Server.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ClientKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -222,10 +225,9 @@ namespace Worldloom.Server.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoomId", "Id");
+                    b.HasIndex("ClientKey");
 
-                    b.HasIndex("RoomId", "AuthorId", "ClientId")
-                        .IsUnique();
+                    b.HasIndex("RoomId", "Id");
 
                     b.ToTable("chat_messages", null, t =>
                         {
