@@ -20,6 +20,31 @@ public sealed class FlakyHandOver : ZoneHandOver
 
     public void LoseAnswers(Guid characterId, int times) => _lostAnswers[characterId] = times;
 
+    private readonly ConcurrentDictionary<Guid, Hold> _holds = new();
+
+    /// <summary>Holds the recording of the character's next crossing until <see cref="Hold.Release"/>.</summary>
+    public Hold HoldRecording(Guid characterId) => _holds[characterId] = new Hold();
+
+    public override async Task RecordingAsync(ZoneTransfer transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        if (_holds.TryRemove(transfer.CharacterId, out var hold))
+        {
+            hold.Reached.TrySetResult();
+            await hold.Released.Task;
+        }
+    }
+
+    /// <summary>A held recording: reached once the zone waits in it, released by the test.</summary>
+    public sealed class Hold
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => Released.TrySetResult();
+    }
+
     public override Task BeforeAsync(ZoneTransfer transfer)
     {
         ArgumentNullException.ThrowIfNull(transfer);

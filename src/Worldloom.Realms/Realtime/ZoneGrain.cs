@@ -577,6 +577,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         bool recorded;
         try
         {
+            await handOver.RecordingAsync(transfer);
             recorded = await store.BeginTransferAsync(transfer, _zone, crossing, CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -3,12 +3,15 @@ using Worldloom.Realms.Zones;
 namespace Worldloom.Realms.Realtime;
 
 /// <summary>
-/// The step before a zone hands a crossing character to its neighbour. Does nothing here; a fault-injection point for
-/// the tests that interrupt hand-overs (a subclass registered in their host throws), since a real interruption (a
-/// silo dying mid-call) cannot be timed.
+/// The steps around a zone handing a crossing character to its neighbour. Does nothing here; a fault-injection point
+/// for the tests that interrupt or hold hand-overs (a subclass registered in their host throws or waits), since a real
+/// interruption (a silo dying mid-call, a slow database) cannot be timed.
 /// </summary>
 public class ZoneHandOver
 {
+    /// <summary>Called before the crossing's transfer is recorded, after the tick that took the character out of play; an exception fails the crossing as a failed transaction would.</summary>
+    public virtual Task RecordingAsync(ZoneTransfer transfer) => Task.CompletedTask;
+
     /// <summary>Called before each attempt to hand <paramref name="transfer"/> over; an exception fails the attempt.</summary>
     public virtual Task BeforeAsync(ZoneTransfer transfer) => Task.CompletedTask;
 

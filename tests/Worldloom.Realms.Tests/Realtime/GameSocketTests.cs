@@ -377,6 +377,53 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
         await AssertOneTransferAsync(realm, character, from, to);
     }
 
+    [Fact]
+    public async Task WhileACrossingIsRecorded_TheZoneTicksOn_AndAJoinIsToldToRetry()
+    {
+        var (realm, character) = await PlayerAsync("test-area");
+        var from = await ZoneOfAsync(character);
+        var ground = await ZoneGround.ReadAsync(fixture.Owner, realm, from.X, from.Y);
+        var edge = ground.OnExitEdge();
+        Assert.True(edge is not null, $"zone {from} has no exit with a walkable edge tile");
+        var exit = ground.Exits.First(e => e.Edge == edge.Value.Edge);
+        var hold = fixture.HandOver.HoldRecording(character);
+        try
+        {
+            await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
+            await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.Value.X} {edge.Value.Y}"));
+            await hold.Reached.Task.WaitAsync(GameSocket.Patience);
+
+            // The tick that took the character out of play is over: the zone goes on ticking while the record waits.
+            var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, from));
+            var tick = (await zone.StatusAsync()).Tick;
+            using (var patience = new CancellationTokenSource(GameSocket.Patience))
+            {
+                while ((await zone.StatusAsync()).Tick < tick + 5)
+                {
+                    await Task.Delay(20, patience.Token);
+                }
+            }
+
+            // Its record still names this zone, but it is in neither zone's play: a join now is told to try again.
+            await using (var second = await GameSocket.ConnectAsync(fixture.Host, fixture.Owner))
+            {
+                await second.SendAsync(new JoinFrame(character));
+                Assert.Equal(RealmErrors.Unavailable, (await second.ExpectAsync<ErrorFrame>()).Code);
+            }
+
+            hold.Release();
+            var transfer = await game.ExpectAsync<TransferFrame>();
+            Assert.Equal((exit.X, exit.Y), (transfer.ZoneX, transfer.ZoneY));
+            await game.ExpectAsync<WelcomeFrame>();
+        }
+        finally
+        {
+            hold.Release();
+        }
+
+        await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
+    }
+
     /// <summary>Teleports onto an exit's edge and follows the character into the neighbour; returns both zones.</summary>
     private async Task<(ZoneKey From, ZoneKey To)> CrossAsync(Guid realm, Guid character, int failures)
     {
