@@ -1,9 +1,12 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 using Worldloom.Chat.Messages;
 using Worldloom.Platform.Data;
 
@@ -19,6 +22,13 @@ namespace Worldloom.Chat.Realtime;
 /// before each insert it looks the (room, author, client id) up through the hashed <see cref="ClientKeys"/> index,
 /// which has no uniqueness of its own.
 /// </summary>
+/// <remarks>
+/// The statements are bound and stepped through SQLite's own API (<see cref="raw"/>) on the connection's handle, not
+/// through <see cref="SqliteCommand"/>: each execution of a command allocates a binder per parameter, the UTF-8 copy
+/// of every string, a data reader and its statement enumerator, about a kilobyte a row that the garbage collector then
+/// had to sweep while thousands of messages waited in memory (<c>docs/benchmarks.md</c>, session 12). Here a string is
+/// bound from its characters and a GUID formatted on the stack, as <see cref="SqliteParameter"/> writes them.
+/// </remarks>
 internal sealed class MessageRowWriter : IDisposable
 {
     /// <summary>
@@ -35,10 +45,8 @@ internal sealed class MessageRowWriter : IDisposable
     private readonly Column[] _columns;
     private readonly Column[] _keyColumns;
     private SqliteConnection? _connection;
-    private SqliteCommand? _insert;
-    private SqliteCommand? _exists;
-    private DbParameter[] _parameters = [];
-    private DbParameter[] _keyParameters = [];
+    private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _exists;
 
     private MessageRowWriter(string connectionString, string insertSql, string existsSql, Column[] columns, Column[] keyColumns)
     {
@@ -61,7 +69,7 @@ internal sealed class MessageRowWriter : IDisposable
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = entity.GetProperties()
-            .Select((p, i) => new Column(p, p.GetColumnName(table)!, "@p" + i, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select((p, i) => Column.Of(p, p.GetColumnName(table)!, "@p" + i))
             .ToArray();
         var name = sql.DelimitIdentifier(table.Name, table.Schema);
         var insert = $"INSERT INTO {name} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
@@ -95,27 +103,20 @@ internal sealed class MessageRowWriter : IDisposable
         try
         {
             using var transaction = _connection!.BeginTransaction();
-            insert.Transaction = transaction;
-            exists.Transaction = transaction;
             for (var m = 0; m < messages.Count; m++)
             {
                 var message = messages[m];
-                for (var i = 0; i < _keyColumns.Length; i++)
-                {
-                    _keyParameters[i].Value = _keyColumns[i].ProviderValue(message);
-                }
-
-                if ((long)exists.ExecuteScalar()! != 0)
+                Bind(exists, _keyColumns, message);
+                var found = Step(exists) == raw.SQLITE_ROW && raw.sqlite3_column_int64(exists, 0) != 0;
+                raw.sqlite3_reset(exists);
+                if (found)
                 {
                     continue;
                 }
 
-                for (var i = 0; i < _columns.Length; i++)
-                {
-                    _parameters[i].Value = _columns[i].ProviderValue(message);
-                }
-
-                insert.ExecuteNonQuery();
+                Bind(insert, _columns, message);
+                Step(insert);
+                raw.sqlite3_reset(insert);
                 stored[m] = true;
             }
 
@@ -132,6 +133,7 @@ internal sealed class MessageRowWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // Statements first: SQLite will not close a connection that still has prepared statements.
         _exists?.Dispose();
         _exists = null;
         _insert?.Dispose();
@@ -140,7 +142,7 @@ internal sealed class MessageRowWriter : IDisposable
         _connection = null;
     }
 
-    private SqliteCommand Open()
+    private sqlite3_stmt Open()
     {
         _connection = new SqliteConnection(_connectionString);
         _connection.Open();
@@ -150,39 +152,103 @@ internal sealed class MessageRowWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        _exists = Prepare(_existsSql, _keyColumns, out _keyParameters);
-        return _insert = Prepare(_insertSql, _columns, out _parameters);
+        _exists = Prepare(_existsSql);
+        return _insert = Prepare(_insertSql);
     }
 
-    private SqliteCommand Prepare(string sql, Column[] columns, out DbParameter[] parameters)
+    private sqlite3_stmt Prepare(string sql)
     {
-        var command = _connection!.CreateCommand();
-        command.CommandText = sql;
-        parameters = new DbParameter[columns.Length];
+        var db = _connection!.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement));
+        return statement;
+    }
+
+    private void Bind(sqlite3_stmt statement, Column[] columns, ChatMessage message)
+    {
         for (var i = 0; i < columns.Length; i++)
         {
-            parameters[i] = columns[i].Mapping.CreateParameter(command, columns[i].Parameter, null, columns[i].Property.IsNullable);
-            command.Parameters.Add(parameters[i]);
+            Check(columns[i].Bind(statement, i + 1, message));
         }
-
-        command.Prepare();
-        return command;
     }
 
-    private sealed record Column(IProperty Property, string Name, string Parameter, RelationalTypeMapping Mapping)
+    /// <summary>Steps <paramref name="statement"/> once; SQLITE_ROW or SQLITE_DONE, else the error as a <see cref="SqliteException"/>.</summary>
+    private int Step(sqlite3_stmt statement)
+    {
+        var result = raw.sqlite3_step(statement);
+        if (result is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+        {
+            // The statement's error is reported again by reset, with the extended code the exception should carry.
+            raw.sqlite3_reset(statement);
+            Check(result);
+        }
+
+        return result;
+    }
+
+    private void Check(int result) => SqliteException.ThrowExceptionForRC(result, _connection!.Handle);
+
+    /// <summary>How a column's provider value is handed to SQLite.</summary>
+    private enum Binding
+    {
+        /// <summary>An integer (a converted timestamp, the key's hash).</summary>
+        Integer,
+
+        /// <summary>Text, bound from the string's characters.</summary>
+        Text,
+
+        /// <summary>A GUID stored as text: upper case, hyphenated, as <see cref="SqliteParameter"/> writes it for <see cref="SqliteType.Text"/>.</summary>
+        GuidText,
+    }
+
+    private sealed record Column(IProperty Property, string Name, string Parameter, ValueConverter? Converter, Binding Binding)
     {
         // The hash is a shadow property: the message has no member to read it from.
         private readonly IClrPropertyGetter? _getter = Property.IsShadowProperty() ? null : Property.GetGetter();
 
-        public object ProviderValue(ChatMessage message)
+        /// <summary>The column of <paramref name="property"/>, with the binding its EF mapping's provider type calls for.</summary>
+        public static Column Of(IProperty property, string name, string parameter)
+        {
+            var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+            var clr = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            var provider = Nullable.GetUnderlyingType(clr) ?? clr;
+            using var command = new SqliteCommand();
+            var sqliteType = ((SqliteParameter)mapping.CreateParameter(command, parameter, null, property.IsNullable)).SqliteType;
+            var binding = provider == typeof(long) || provider == typeof(int) ? Binding.Integer
+                : provider == typeof(string) ? Binding.Text
+                : provider == typeof(Guid) && sqliteType == SqliteType.Text ? Binding.GuidText
+                : throw new NotSupportedException($"The chat message column {name} has a provider type ({provider}, {sqliteType}) the row writer does not bind.");
+            return new Column(property, name, parameter, mapping.Converter, binding);
+        }
+
+        public int Bind(sqlite3_stmt statement, int index, ChatMessage message)
         {
             var value = _getter is null ? ClientKeys.Of(message.RoomId, message.AuthorId, message.ClientId) : _getter.GetClrValueUsingContainingEntity(message);
-            if (value is not null && Mapping.Converter is { } converter)
+            if (value is null)
             {
-                value = converter.ConvertToProvider(value);
+                return raw.sqlite3_bind_null(statement, index);
             }
 
-            return value ?? DBNull.Value;
+            if (Converter is not null)
+            {
+                value = Converter.ConvertToProvider(value)!;
+            }
+
+            switch (Binding)
+            {
+                case Binding.Integer:
+                    return raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                case Binding.Text:
+                    return raw.sqlite3_bind_text16(statement, index, ((string)value).AsSpan());
+                default:
+                    Span<char> text = stackalloc char[36];
+                    ((Guid)value).TryFormat(text, out _, "D");
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        text[i] = char.ToUpperInvariant(text[i]);
+                    }
+
+                    return raw.sqlite3_bind_text16(statement, index, text);
+            }
         }
     }
 }

@@ -105,6 +105,62 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
         Assert.Equal(new[] { "one", "three" }, bodies);
     }
 
+    [Fact]
+    public async Task RowWriter_WritesTheBytesSaveChangesWrites_ForEveryColumn()
+    {
+        using var scope = fixture.Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+        using var writer = MessageRowWriter.For(db);
+        if (writer is null)
+        {
+            return; // PostgreSQL: the store uses SaveChanges there.
+        }
+
+        // Every column set, text beyond ASCII (the writer binds UTF-16; SaveChanges binds UTF-8), GUIDs with letters.
+        var message = Message(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), "ç-😀", "héllo 😀 wörld — 你好", Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+        message.ReplyToId = Guid.Parse("a3bb189e-8bf9-3888-9912-ace4e6543002");
+        message.Attachments = "[{\"id\":\"ä\"}]";
+        message.EditedAt = message.CreatedAt.AddMinutes(1);
+        message.DeletedAt = message.CreatedAt.AddMinutes(2);
+
+        Assert.Equal([true], writer.Insert([message]));
+        var written = await QuotedRowAsync(db, message.Id);
+        await db.Set<ChatMessage>().Where(m => m.Id == message.Id).ExecuteDeleteAsync();
+        // SaveChanges knows nothing of the hash (the writer computes it), so it is given here.
+        db.Add(message).Property(ClientKeys.Column).CurrentValue = ClientKeys.Of(message.RoomId, message.AuthorId, message.ClientId);
+        await db.SaveChangesAsync();
+        var saved = await QuotedRowAsync(db, message.Id);
+
+        Assert.Equal(saved, written);
+        Assert.Contains("RoomId='0F8FAD5B-D9CB-469F-A165-70867728950E'", written);
+    }
+
+    /// <summary>Each column of the message's row as SQLite's <c>quote()</c> writes it: type and exact value.</summary>
+    private static async Task<string[]> QuotedRowAsync(LoomDb db, Guid id)
+    {
+        var entity = db.Model.FindEntityType(typeof(ChatMessage))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Select(p => p.GetColumnName(table)!).ToArray();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"quote(\"{c}\")"))} FROM \"{table.Name}\" WHERE \"Id\" = @id";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@id";
+            parameter.Value = id.ToString().ToUpperInvariant();
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "the row is stored");
+            return [.. columns.Select((c, i) => $"{c}={reader.GetString(i)}")];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static ChatMessage Message(Guid room, string clientId, string body, Guid? author = null) => new()
     {
         Id = Guid.CreateVersion7(),
