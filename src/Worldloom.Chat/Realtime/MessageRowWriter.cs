@@ -152,8 +152,16 @@ internal sealed class MessageRowWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        _exists = Prepare(_existsSql);
-        return _insert = Prepare(_insertSql);
+        try
+        {
+            _exists = Prepare(_existsSql);
+            return _insert = Prepare(_insertSql);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     private sqlite3_stmt Prepare(string sql)
@@ -163,6 +171,7 @@ internal sealed class MessageRowWriter : IDisposable
         return statement;
     }
 
+    /// <summary>Binds each of <paramref name="columns"/> to the statement's parameter at its position: both statements name their parameters in the columns' order.</summary>
     private void Bind(sqlite3_stmt statement, Column[] columns, ChatMessage message)
     {
         for (var i = 0; i < columns.Length; i++)
