@@ -7,4 +7,4 @@ namespace Worldloom.Chat.Realtime;
 /// <param name="MessageId">The stored message.</param>
 /// <param name="CreatedAt">When it was stored.</param>
 /// <param name="Duplicate">The client id was used before; this is the first message.</param>
-public sealed record AckReply(string? Ref, Guid RoomId, string ClientId, Guid MessageId, DateTimeOffset CreatedAt, bool Duplicate) : ChatReply;
+public sealed record AckReply(string? Ref, Guid RoomId, string ClientId, Guid MessageId, DateTimeOffset CreatedAt, bool Duplicate) : ChatReply("ack");

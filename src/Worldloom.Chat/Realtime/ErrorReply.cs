@@ -7,4 +7,4 @@ namespace Worldloom.Chat.Realtime;
 /// <param name="Field">The field at fault.</param>
 /// <param name="RetryAfterMs">When to try again (rate limits, mutes).</param>
 /// <param name="ClientId">The refused send's client id.</param>
-public sealed record ErrorReply(string Code, string Detail, string? Ref = null, string? Field = null, long? RetryAfterMs = null, string? ClientId = null) : ChatReply;
+public sealed record ErrorReply(string Code, string Detail, string? Ref = null, string? Field = null, long? RetryAfterMs = null, string? ClientId = null) : ChatReply("error");

@@ -4,4 +4,4 @@ namespace Worldloom.Chat.Realtime;
 /// <param name="RoomId">Room.</param>
 /// <param name="UserId">Who.</param>
 /// <param name="Online">Whether they are there now.</param>
-public sealed record PresenceEvent(Guid RoomId, Guid UserId, bool Online) : ChatEvent;
+public sealed record PresenceEvent(Guid RoomId, Guid UserId, bool Online) : ChatEvent("presence");

@@ -4,4 +4,4 @@ namespace Worldloom.Chat.Realtime;
 /// <param name="RoomId">Room.</param>
 /// <param name="MessageId">The marker.</param>
 /// <param name="Unread">Unread messages left in the room.</param>
-public sealed record ReadEvent(Guid RoomId, Guid MessageId, int Unread) : ChatEvent;
+public sealed record ReadEvent(Guid RoomId, Guid MessageId, int Unread) : ChatEvent("read");

@@ -5,4 +5,4 @@ namespace Worldloom.Chat.Realtime;
 /// <param name="RoomId">Room.</param>
 /// <param name="LastMessageId">The last message sent in the backlog, or the <c>after</c> given when there was none.</param>
 /// <param name="Online">Members with a connection subscribed now.</param>
-public sealed record SubscribedReply(string? Ref, Guid RoomId, Guid? LastMessageId, IReadOnlyList<Guid> Online) : ChatReply;
+public sealed record SubscribedReply(string? Ref, Guid RoomId, Guid? LastMessageId, IReadOnlyList<Guid> Online) : ChatReply("subscribed");
