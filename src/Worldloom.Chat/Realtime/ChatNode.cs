@@ -79,7 +79,8 @@ public sealed partial class ChatNode(IGrainFactory grains, ILogger<ChatNode> log
         ArgumentNullException.ThrowIfNull(frame);
         if (_rooms.TryGetValue(roomId, out var subscribers))
         {
-            foreach (var connection in subscribers.Values)
+            // The dictionary itself, not its Values: that copies every subscriber under all of the dictionary's locks.
+            foreach (var (_, connection) in subscribers)
             {
                 if ((frame.OnlyUser is { } only && connection.UserId != only) || (frame.ExceptUser is { } except && connection.UserId == except))
                 {

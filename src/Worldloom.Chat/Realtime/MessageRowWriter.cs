@@ -1,11 +1,10 @@
 using System.Data.Common;
-using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 using Worldloom.Chat.Messages;
 using Worldloom.Platform.Data;
@@ -196,68 +195,76 @@ internal sealed class MessageRowWriter : IDisposable
 
     private void Check(int result) => SqliteException.ThrowExceptionForRC(result, _connection!.Handle);
 
-    /// <summary>How a column's provider value is handed to SQLite.</summary>
-    private enum Binding
+    /// <summary>
+    /// One column: its name, its parameter, and a binder compiled from its EF mapping at start-up that reads the
+    /// property as its own type, converts it as the mapping does and binds the provider value, so no value is boxed on
+    /// the way (reading through EF's untyped getter boxed every GUID, timestamp and hash of every row).
+    /// </summary>
+    private sealed record Column(IProperty Property, string Name, string Parameter, Func<sqlite3_stmt, int, ChatMessage, int> Bind)
     {
-        /// <summary>An integer (a converted timestamp, the key's hash).</summary>
-        Integer,
-
-        /// <summary>Text, bound from the string's characters.</summary>
-        Text,
-
-        /// <summary>A GUID stored as text: upper case, hyphenated, as <see cref="SqliteParameter"/> writes it for <see cref="SqliteType.Text"/>.</summary>
-        GuidText,
-    }
-
-    private sealed record Column(IProperty Property, string Name, string Parameter, ValueConverter? Converter, Binding Binding)
-    {
-        // The hash is a shadow property: the message has no member to read it from.
-        private readonly IClrPropertyGetter? _getter = Property.IsShadowProperty() ? null : Property.GetGetter();
-
         /// <summary>The column of <paramref name="property"/>, with the binding its EF mapping's provider type calls for.</summary>
         public static Column Of(IProperty property, string name, string parameter)
         {
             var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-            var clr = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-            var provider = Nullable.GetUnderlyingType(clr) ?? clr;
             using var command = new SqliteCommand();
             var sqliteType = ((SqliteParameter)mapping.CreateParameter(command, parameter, null, property.IsNullable)).SqliteType;
-            var binding = provider == typeof(long) || provider == typeof(int) ? Binding.Integer
-                : provider == typeof(string) ? Binding.Text
-                : provider == typeof(Guid) && sqliteType == SqliteType.Text ? Binding.GuidText
-                : throw new NotSupportedException($"The chat message column {name} has a provider type ({provider}, {sqliteType}) the row writer does not bind.");
-            return new Column(property, name, parameter, mapping.Converter, binding);
+            var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
+            var index = Expression.Parameter(typeof(int), "index");
+            var message = Expression.Parameter(typeof(ChatMessage), "message");
+            Expression value = property.IsShadowProperty()
+                ? property.Name == ClientKeys.Column
+                    // The hash is a shadow property: the message has no member to read it from.
+                    ? Expression.Call(typeof(ClientKeys).GetMethod(nameof(ClientKeys.Of))!,
+                        Expression.Property(message, nameof(ChatMessage.RoomId)), Expression.Property(message, nameof(ChatMessage.AuthorId)), Expression.Property(message, nameof(ChatMessage.ClientId)))
+                    : throw new NotSupportedException($"The chat message column {name} is a shadow property the row writer cannot read.")
+                : Expression.Property(message, property.PropertyInfo!);
+            var bindNull = Expression.Call(typeof(raw).GetMethod(nameof(raw.sqlite3_bind_null))!, statement, index);
+
+            // Null first (a nullable value's value, a reference's null), then the mapping's conversion, then the binding.
+            Expression? hasValue = null;
+            if (Nullable.GetUnderlyingType(value.Type) is not null)
+            {
+                hasValue = Expression.Property(value, nameof(Nullable<int>.HasValue));
+                value = Expression.Property(value, nameof(Nullable<int>.Value));
+            }
+            else if (!value.Type.IsValueType)
+            {
+                hasValue = Expression.NotEqual(value, Expression.Constant(null, value.Type));
+            }
+
+            if (mapping.Converter is { } converter)
+            {
+                value = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
+            }
+
+            var bind = value.Type == typeof(long) || value.Type == typeof(int)
+                ? Expression.Call(typeof(Column).GetMethod(nameof(BindInteger))!, statement, index, Expression.Convert(value, typeof(long)))
+                : value.Type == typeof(string)
+                    ? Expression.Call(typeof(Column).GetMethod(nameof(BindText))!, statement, index, value)
+                    : value.Type == typeof(Guid) && sqliteType == SqliteType.Text
+                        ? Expression.Call(typeof(Column).GetMethod(nameof(BindGuidText))!, statement, index, value)
+                        : throw new NotSupportedException($"The chat message column {name} has a provider type ({value.Type}, {sqliteType}) the row writer does not bind.");
+            Expression body = hasValue is null ? bind : Expression.Condition(hasValue, bind, bindNull);
+            return new Column(property, name, parameter, Expression.Lambda<Func<sqlite3_stmt, int, ChatMessage, int>>(body, statement, index, message).Compile());
         }
 
-        public int Bind(sqlite3_stmt statement, int index, ChatMessage message)
+        /// <summary>An integer (a converted timestamp, the key's hash).</summary>
+        public static int BindInteger(sqlite3_stmt statement, int index, long value) => raw.sqlite3_bind_int64(statement, index, value);
+
+        /// <summary>Text, bound from the string's characters.</summary>
+        public static int BindText(sqlite3_stmt statement, int index, string value) => raw.sqlite3_bind_text16(statement, index, value.AsSpan());
+
+        /// <summary>A GUID stored as text: upper case, hyphenated, as <see cref="SqliteParameter"/> writes it for <see cref="SqliteType.Text"/>.</summary>
+        public static int BindGuidText(sqlite3_stmt statement, int index, Guid value)
         {
-            var value = _getter is null ? ClientKeys.Of(message.RoomId, message.AuthorId, message.ClientId) : _getter.GetClrValueUsingContainingEntity(message);
-            if (value is null)
+            Span<char> text = stackalloc char[36];
+            value.TryFormat(text, out _, "D");
+            for (var i = 0; i < text.Length; i++)
             {
-                return raw.sqlite3_bind_null(statement, index);
+                text[i] = char.ToUpperInvariant(text[i]);
             }
 
-            if (Converter is not null)
-            {
-                value = Converter.ConvertToProvider(value)!;
-            }
-
-            switch (Binding)
-            {
-                case Binding.Integer:
-                    return raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                case Binding.Text:
-                    return raw.sqlite3_bind_text16(statement, index, ((string)value).AsSpan());
-                default:
-                    Span<char> text = stackalloc char[36];
-                    ((Guid)value).TryFormat(text, out _, "D");
-                    for (var i = 0; i < text.Length; i++)
-                    {
-                        text[i] = char.ToUpperInvariant(text[i]);
-                    }
-
-                    return raw.sqlite3_bind_text16(statement, index, text);
-            }
+            return raw.sqlite3_bind_text16(statement, index, text);
         }
     }
 }

@@ -105,8 +105,10 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
         Assert.Equal(new[] { "one", "three" }, bodies);
     }
 
-    [Fact]
-    public async Task RowWriter_WritesTheBytesSaveChangesWrites_ForEveryColumn()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RowWriter_WritesTheBytesSaveChangesWrites_ForEveryColumn(bool everyColumnSet)
     {
         using var scope = fixture.Host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
@@ -116,12 +118,16 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
             return; // PostgreSQL: the store uses SaveChanges there.
         }
 
-        // Every column set, text beyond ASCII (the writer binds UTF-16; SaveChanges binds UTF-8), GUIDs with letters.
-        var message = Message(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), "ç-😀", "héllo 😀 wörld — 你好", Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
-        message.ReplyToId = Guid.Parse("a3bb189e-8bf9-3888-9912-ace4e6543002");
-        message.Attachments = "[{\"id\":\"ä\"}]";
-        message.EditedAt = message.CreatedAt.AddMinutes(1);
-        message.DeletedAt = message.CreatedAt.AddMinutes(2);
+        // Every column set, or every nullable one null; text beyond ASCII (the writer binds UTF-16; SaveChanges binds
+        // UTF-8), GUIDs with letters.
+        var message = Message(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), everyColumnSet ? "ç-😀-a" : "ç-😀-b", "héllo 😀 wörld — 你好", Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+        if (everyColumnSet)
+        {
+            message.ReplyToId = Guid.Parse("a3bb189e-8bf9-3888-9912-ace4e6543002");
+            message.Attachments = "[{\"id\":\"ä\"}]";
+            message.EditedAt = message.CreatedAt.AddMinutes(1);
+            message.DeletedAt = message.CreatedAt.AddMinutes(2);
+        }
 
         Assert.Equal([true], writer.Insert([message]));
         var written = await QuotedRowAsync(db, message.Id);
@@ -133,6 +139,7 @@ public sealed class ChatMessageStoreTests(SharedHost fixture) : IClassFixture<Sh
 
         Assert.Equal(saved, written);
         Assert.Contains("RoomId='0F8FAD5B-D9CB-469F-A165-70867728950E'", written);
+        Assert.Equal(everyColumnSet ? 0 : 4, written.Count(c => c.EndsWith("=NULL", StringComparison.Ordinal)));
     }
 
     /// <summary>Each column of the message's row as SQLite's <c>quote()</c> writes it: type and exact value.</summary>
