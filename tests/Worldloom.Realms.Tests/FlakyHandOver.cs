@@ -21,14 +21,26 @@ public sealed class FlakyHandOver : ZoneHandOver
     public void LoseAnswers(Guid characterId, int times) => _lostAnswers[characterId] = times;
 
     private readonly ConcurrentDictionary<Guid, Hold> _holds = new();
+    private readonly ConcurrentDictionary<Guid, Hold> _joinHolds = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _handedOver = new();
 
     /// <summary>Holds the recording of the character's next crossing until <see cref="Hold.Release"/>.</summary>
     public Hold HoldRecording(Guid characterId) => _holds[characterId] = new Hold();
 
-    public override async Task RecordingAsync(ZoneTransfer transfer)
+    /// <summary>Holds the character's next join after it read the record, until <see cref="Hold.Release"/>.</summary>
+    public Hold HoldJoinRead(Guid characterId) => _joinHolds[characterId] = new Hold();
+
+    public override Task JoinReadAsync(Guid characterId) => WaitAsync(_joinHolds, characterId);
+
+    public override Task RecordingAsync(ZoneTransfer transfer)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        if (_holds.TryRemove(transfer.CharacterId, out var hold))
+        return WaitAsync(_holds, transfer.CharacterId);
+    }
+
+    private static async Task WaitAsync(ConcurrentDictionary<Guid, Hold> holds, Guid characterId)
+    {
+        if (holds.TryRemove(characterId, out var hold))
         {
             hold.Reached.TrySetResult();
             await hold.Released.Task;
@@ -52,11 +64,21 @@ public sealed class FlakyHandOver : ZoneHandOver
         return Once(_failures, transfer.CharacterId, "the target zone is unreachable (injected)");
     }
 
-    public override Task AfterAsync(ZoneTransfer transfer)
+    public override async Task AfterAsync(ZoneTransfer transfer)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        return Once(_lostAnswers, transfer.CharacterId, "the target zone's answer was lost (injected)");
+        await Once(_lostAnswers, transfer.CharacterId, "the target zone's answer was lost (injected)");
+        HandedOver(transfer.CharacterId).TrySetResult();
     }
+
+    /// <summary>
+    /// Completes when the character's target zone has taken it, from inside the source zone's turn that then ends its
+    /// hand-over: anything the test lets the source zone do next runs after that turn.
+    /// </summary>
+    public Task HandedOverAsync(Guid characterId) => HandedOver(characterId).Task;
+
+    private TaskCompletionSource HandedOver(Guid characterId) =>
+        _handedOver.GetOrAdd(characterId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private static Task Once(ConcurrentDictionary<Guid, int> counts, Guid characterId, string message) =>
         counts.TryGetValue(characterId, out var left) && left > 0 && counts.TryUpdate(characterId, left - 1, left)

@@ -176,6 +176,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
 
         _recordedDuringJoin.Clear();
         var character = await store.CharacterAsync(characterId, CancellationToken.None);
+        await handOver.JoinReadAsync(characterId);
         if (character is null || character.RealmId != _realmId)
         {
             return new ZoneJoin(RealmErrors.NotFound, "no character of yours with that id.");

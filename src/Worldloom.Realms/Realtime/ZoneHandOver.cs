@@ -12,6 +12,10 @@ public class ZoneHandOver
     /// <summary>Called before the crossing's transfer is recorded, after the tick that took the character out of play; an exception fails the crossing as a failed transaction would.</summary>
     public virtual Task RecordingAsync(ZoneTransfer transfer) => Task.CompletedTask;
 
+    /// <summary>Called when a join has read the character's record, before it looks for a crossing; a test that holds
+    /// it makes the read stale, as a slow read that began before a crossing's record committed is.</summary>
+    public virtual Task JoinReadAsync(Guid characterId) => Task.CompletedTask;
+
     /// <summary>Called before each attempt to hand <paramref name="transfer"/> over; an exception fails the attempt.</summary>
     public virtual Task BeforeAsync(ZoneTransfer transfer) => Task.CompletedTask;
 

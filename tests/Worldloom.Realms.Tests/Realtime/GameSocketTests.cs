@@ -381,16 +381,12 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
     public async Task WhileACrossingIsRecorded_TheZoneTicksOn_AndAJoinIsToldToRetry()
     {
         var (realm, character) = await PlayerAsync("test-area");
-        var from = await ZoneOfAsync(character);
-        var ground = await ZoneGround.ReadAsync(fixture.Owner, realm, from.X, from.Y);
-        var edge = ground.OnExitEdge();
-        Assert.True(edge is not null, $"zone {from} has no exit with a walkable edge tile");
-        var exit = ground.Exits.First(e => e.Edge == edge.Value.Edge);
+        var (from, edge, exit) = await ExitOfAsync(realm, character);
         var hold = fixture.HandOver.HoldRecording(character);
         try
         {
             await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
-            await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.Value.X} {edge.Value.Y}"));
+            await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.X} {edge.Y}"));
             await hold.Reached.Task.WaitAsync(GameSocket.Patience);
 
             // The tick that took the character out of play is over: the zone goes on ticking while the record waits.
@@ -424,17 +420,62 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
         await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
     }
 
-    /// <summary>Teleports onto an exit's edge and follows the character into the neighbour; returns both zones.</summary>
-    private async Task<(ZoneKey From, ZoneKey To)> CrossAsync(Guid realm, Guid character, int failures)
+    [Fact]
+    public async Task AJoinWhoseReadPredatesACrossingsRecord_IsToldToRetry_NotPlacedInTheOldZone()
+    {
+        var (realm, character) = await PlayerAsync("test-area");
+        var (from, edge, exit) = await ExitOfAsync(realm, character);
+        var recording = fixture.HandOver.HoldRecording(character);
+        FlakyHandOver.Hold? joinRead = null;
+        try
+        {
+            await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
+            await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.X} {edge.Y}"));
+            await recording.Reached.Task.WaitAsync(GameSocket.Patience);
+
+            // A second connection's join reads the record while it still names this zone, and waits there.
+            joinRead = fixture.HandOver.HoldJoinRead(character);
+            await using var second = await GameSocket.ConnectAsync(fixture.Host, fixture.Owner);
+            await second.SendAsync(new JoinFrame(character));
+            await joinRead.Reached.Task.WaitAsync(GameSocket.Patience);
+
+            // The crossing commits and completes meanwhile: the character is no longer "crossing" in this zone.
+            recording.Release();
+            await fixture.HandOver.HandedOverAsync(character).WaitAsync(GameSocket.Patience);
+            var transfer = await game.ExpectAsync<TransferFrame>();
+            Assert.Equal((exit.X, exit.Y), (transfer.ZoneX, transfer.ZoneY));
+            await game.ExpectAsync<WelcomeFrame>();
+
+            // The join goes on with what it read, which is stale: it must not put the character back into this zone.
+            joinRead.Release();
+            Assert.Equal(RealmErrors.Unavailable, (await second.ExpectAsync<ErrorFrame>()).Code);
+        }
+        finally
+        {
+            recording.Release();
+            joinRead?.Release();
+        }
+
+        await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
+    }
+
+    /// <summary>The character's zone, a walkable tile on one of its exit edges, and that edge's exit.</summary>
+    private async Task<(ZoneKey From, (int X, int Y, string Edge) Edge, (string Edge, int X, int Y) Exit)> ExitOfAsync(Guid realm, Guid character)
     {
         var from = await ZoneOfAsync(character);
         var ground = await ZoneGround.ReadAsync(fixture.Owner, realm, from.X, from.Y);
         var edge = ground.OnExitEdge();
         Assert.True(edge is not null, $"zone {from} has no exit with a walkable edge tile");
-        var exit = ground.Exits.First(e => e.Edge == edge.Value.Edge);
+        return (from, edge.Value, ground.Exits.First(e => e.Edge == edge.Value.Edge));
+    }
+
+    /// <summary>Teleports onto an exit's edge and follows the character into the neighbour; returns both zones.</summary>
+    private async Task<(ZoneKey From, ZoneKey To)> CrossAsync(Guid realm, Guid character, int failures)
+    {
+        var (from, edge, exit) = await ExitOfAsync(realm, character);
         await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
         var before = game.Welcome!;
-        await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.Value.X} {edge.Value.Y}"));
+        await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.X} {edge.Y}"));
         var transfer = await game.ExpectAsync<TransferFrame>();
         Assert.Equal((exit.X, exit.Y), (transfer.ZoneX, transfer.ZoneY));
         var welcome = await game.ExpectAsync<WelcomeFrame>();
