@@ -92,7 +92,8 @@ public sealed partial class ChatFrames(
             return;
         }
 
-        var type = typeElement.GetString();
+        // Every message is a "send": its type is matched in place, without a string per frame.
+        var type = typeElement.ValueEquals("send"u8) ? "send" : typeElement.GetString();
         if (type == "auth")
         {
             await AuthAsync(connection, root, reference);
@@ -423,7 +424,8 @@ public sealed partial class ChatFrames(
             return true;
         }
 
-        if (element.ValueKind == JsonValueKind.String && Guid.TryParse(element.GetString(), out var parsed))
+        // The usual form read in place; any other form Guid.TryParse takes goes through a string.
+        if (element.ValueKind == JsonValueKind.String && (element.TryGetGuid(out var parsed) || Guid.TryParse(element.GetString(), out parsed)))
         {
             id = parsed;
             return true;
