@@ -10,14 +10,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { apiCall, ARTIFACTS, BASE, runId, suiteKit } from './support.mjs';
 
-const BASE = (process.env.LOOM_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS = join(fileURLToPath(new URL('.', import.meta.url)), 'artifacts');
 const TIMEOUT = 20_000;
 
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const alice = { email: `e2e-a-${runId}@example.test`, password: `loom-pass-${runId}-a1`, displayName: `Alice ${runId}` };
 const bob = { email: `e2e-b-${runId}@example.test`, password: `loom-pass-${runId}-b1`, displayName: `Bob ${runId}` };
 const roomName = `Cellar ${runId}`;
@@ -25,62 +22,8 @@ const roomName = `Cellar ${runId}`;
 let browser;
 let a;
 let b;
-const pageErrors = [];
-
-async function apiCall(method, path, body, token) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) {
-    const err = new Error(`${method} ${path} -> ${res.status} ${text}`);
-    err.status = res.status;
-    throw err;
-  }
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function expectVisible(page, locator, message) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  } catch {
-    await page.screenshot({ path: join(ARTIFACTS, `FAILED-chat-files-e2ee-${Date.now()}.png`), fullPage: true }).catch(() => {});
-    assert.fail(message ?? `Expected to be visible: ${locator}`);
-  }
-}
-
-async function expectHidden(page, locator, message) {
-  try {
-    await locator.first().waitFor({ state: 'hidden', timeout: TIMEOUT });
-  } catch {
-    await page.screenshot({ path: join(ARTIFACTS, `FAILED-chat-files-e2ee-${Date.now()}.png`), fullPage: true }).catch(() => {});
-    assert.fail(message ?? `Expected to be hidden: ${locator}`);
-  }
-}
-
-async function eventually(fn, message) {
-  const until = Date.now() + TIMEOUT;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) assert.fail(message);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function openAs(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${user.email}: ${err.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expectVisible(page, page.getByRole('heading', { name: 'Projects', level: 1 }), `Login as ${user.email} failed`);
-  return page;
-}
+const { pageErrors, expectVisible, expectHidden, eventually, openAs: openIn } = suiteKit('chat-files-e2ee', TIMEOUT);
+const openAs = (user) => openIn(browser, user, { acceptDownloads: true });
 
 // A message by its opened text; in encrypted rooms the body carries the lock.
 const message = (page, text) => page.locator('[data-testid="chat-message"]').filter({ has: page.locator('.chat-msg__body', { hasText: text }) });

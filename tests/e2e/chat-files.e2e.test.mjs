@@ -11,14 +11,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { apiCall, ARTIFACTS, BASE, runId, suiteKit } from './support.mjs';
 
-const BASE = (process.env.LOOM_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS = join(fileURLToPath(new URL('.', import.meta.url)), 'artifacts');
 const TIMEOUT = 20_000;
 
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const alice = { email: `files-a-${runId}@example.test`, password: `loom-pass-${runId}-a1`, displayName: `Alice ${runId}` };
 const bob = { email: `files-b-${runId}@example.test`, password: `loom-pass-${runId}-b1`, displayName: `Bob ${runId}` };
 const roomName = `Archive ${runId}`;
@@ -29,42 +26,11 @@ let a;
 let b;
 let roomId;
 let aliceToken;
-const pageErrors = [];
-
-async function apiCall(method, path, body, token) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const { pageErrors, expectVisible, openAs: openIn } = suiteKit('chat-files', TIMEOUT);
+const openAs = (user) => openIn(browser, user, { viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
 
 async function shot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true }).catch(() => {});
-}
-
-async function expectVisible(page, locator, message, timeout = TIMEOUT) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    await shot(page, `FAILED-chat-files-${Date.now()}.png`);
-    assert.fail(message ?? `Expected to be visible: ${locator}`);
-  }
-}
-
-async function openAs(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${user.email}: ${err.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expectVisible(page, page.getByRole('heading', { name: 'Projects', level: 1 }), `Login as ${user.email} failed`);
-  return page;
 }
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');

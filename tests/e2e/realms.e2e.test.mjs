@@ -10,16 +10,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { apiCall, ARTIFACTS, BASE, runId, suiteKit } from './support.mjs';
 
-const BASE = (process.env.LOOM_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS = join(fileURLToPath(new URL('.', import.meta.url)), 'artifacts');
 const TIMEOUT = 20_000;
 // World generation and a zone's first activation (cutting it from the world) take longer on a busy machine.
 const SLOW = 180_000;
 
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const alice = { email: `realm-a-${runId}@example.test`, password: `loom-pass-${runId}-a1`, displayName: `Alice ${runId}` };
 const bob = { email: `realm-b-${runId}@example.test`, password: `loom-pass-${runId}-b1`, displayName: `Bob ${runId}` };
 const realmName = `Arena ${runId}`;
@@ -29,46 +26,8 @@ let a;
 let b;
 let aliceToken;
 let worldId;
-const pageErrors = [];
-
-async function apiCall(method, path, body, token) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function failShot(page, what) {
-  await page.screenshot({ path: join(ARTIFACTS, `FAILED-realms-${what}-${Date.now()}.png`), fullPage: true }).catch(() => {});
-}
-
-async function expectVisible(page, locator, message, timeout = TIMEOUT) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    await failShot(page, 'visible');
-    assert.fail(message ?? `Expected to be visible: ${locator}`);
-  }
-}
-
-/** Polls `read` until `ok` holds for its value or the deadline passes; returns the value. */
-async function until(page, read, ok, message, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) {
-      await failShot(page, 'until');
-      assert.fail(`${message} (last: ${JSON.stringify(last)})`);
-    }
-    await page.waitForTimeout(100);
-  }
-}
+const { pageErrors, failShot, expectVisible, until, openAs: openIn } = suiteKit('realms', TIMEOUT);
+const openAs = (user) => openIn(browser, user);
 
 const attr = (page, testId, name) => page.getByTestId(testId).first().getAttribute(name, { timeout: 1000 }).catch(() => null);
 const num = async (page, testId, name) => {
@@ -76,18 +35,6 @@ const num = async (page, testId, name) => {
   return v === null ? null : Number(v);
 };
 const zoneLabel = async (page) => (await page.getByTestId('realm-status').innerText().catch(() => '')).trim();
-
-async function openAs(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${user.email}: ${err.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expectVisible(page, page.getByRole('heading', { name: 'Projects', level: 1 }), `Login as ${user.email} failed`);
-  return page;
-}
 
 /** Creates a character on the realm page and presses Play; returns once the game shows a zone. */
 async function enter(page, realmId, name) {

@@ -12,18 +12,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { apiCall, ARTIFACTS, BASE, runId, suiteKit } from './support.mjs';
 
-const BASE = (process.env.LOOM_URL ?? '').replace(/\/+$/, '');
 const ADMIN_EMAIL = process.env.LOOM_ADMIN_EMAIL ?? '';
 const ADMIN_PASSWORD = process.env.LOOM_ADMIN_PASSWORD ?? '';
-const ARTIFACTS = join(fileURLToPath(new URL('.', import.meta.url)), 'artifacts');
 const TIMEOUT = 20_000;
 // A segment is narrated, rendered with ffmpeg and packaged by a background job; on a busy machine that takes a while.
 const RENDER = 240_000;
 
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const author = { email: `story-${runId}@example.test`, password: `loom-pass-${runId}-s1`, displayName: `Teller ${runId}` };
 const reader = { email: `story-r-${runId}@example.test`, password: `loom-pass-${runId}-r1`, displayName: `Reader ${runId}` };
 const title = `The Bell Tower ${runId}`;
@@ -31,64 +28,14 @@ const title = `The Bell Tower ${runId}`;
 let browser;
 let page;
 let token;
-const pageErrors = [];
+const { pageErrors, failShot, expectVisible, until, openAs: openIn } = suiteKit('stories', TIMEOUT);
+const openAs = (user) => openIn(browser, user);
 const mediaRequests = [];
-
-async function apiCall(method, path, body, bearer) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function failShot(p, what) {
-  await p.screenshot({ path: join(ARTIFACTS, `FAILED-stories-${what}-${Date.now()}.png`), fullPage: true }).catch(() => {});
-}
 
 async function shot(p, name) {
   // From the top: the header is sticky, and a scrolled page draws it part-way down the full-page picture.
   await p.evaluate(() => window.scrollTo(0, 0));
   await p.screenshot({ path: join(ARTIFACTS, `stories-${name}.png`), fullPage: true });
-}
-
-async function expectVisible(p, locator, message, timeout = TIMEOUT) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    await failShot(p, 'visible');
-    assert.fail(message ?? `Expected to be visible: ${locator}`);
-  }
-}
-
-/** Polls `read` until `ok` holds for its value or the deadline passes; returns the value. */
-async function until(p, read, ok, message, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) {
-      await failShot(p, 'until');
-      assert.fail(`${message} (last: ${JSON.stringify(last)})`);
-    }
-    await p.waitForTimeout(200);
-  }
-}
-
-async function openAs(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const p = await context.newPage();
-  p.on('pageerror', (err) => pageErrors.push(`${user.email}: ${err.message}`));
-  await p.goto(`${BASE}/login`);
-  await p.getByLabel('Email', { exact: true }).fill(user.email);
-  await p.getByLabel('Password', { exact: true }).fill(user.password);
-  await p.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expectVisible(p, p.getByRole('heading', { name: 'Projects', level: 1 }), `Login as ${user.email} failed`);
-  return p;
 }
 
 /** The statuses of the scene page's segments, in list order. */
