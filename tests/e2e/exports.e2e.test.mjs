@@ -7,17 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ARTIFACTS, BASE, runId } from './support.mjs';
 
-const BASE = (process.env.LOOM_URL ?? '').replace(/\/+$/, '');
 const ADMIN_EMAIL = process.env.LOOM_ADMIN_EMAIL ?? '';
 const ADMIN_PASSWORD = process.env.LOOM_ADMIN_PASSWORD ?? '';
-const ARTIFACTS = join(fileURLToPath(new URL('.', import.meta.url)), 'artifacts');
 const TIMEOUT = 15_000;
 const SLOW = 120_000; // generation and nine exporters on a loaded 2-core machine
 
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const pro = { email: `export-pro-${runId}@example.test`, password: `export-pass-${runId}-ok`, displayName: `Export Pro ${runId}` };
 const free = { email: `export-free-${runId}@example.test`, password: `export-pass-${runId}-ok`, displayName: `Export Free ${runId}` };
 const projectName = `Exports ${runId}`;

@@ -6,17 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ARTIFACTS, BASE, runId } from './support.mjs';
 
-const BASE = (process.env.LOOM_URL ?? '').replace(/\/+$/, '');
 const ADMIN_EMAIL = process.env.LOOM_ADMIN_EMAIL ?? '';
 const ADMIN_PASSWORD = process.env.LOOM_ADMIN_PASSWORD ?? '';
-const ARTIFACTS = join(fileURLToPath(new URL('.', import.meta.url)), 'artifacts');
 const TIMEOUT = 15_000;
 const SLOW = 90_000; // generation on a loaded 2-core machine
 
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const user = { email: `forge-${runId}@example.test`, password: `forge-pass-${runId}-ok`, displayName: `Forge Tester ${runId}` };
 const projectName = `Forge ${runId}`;
 
