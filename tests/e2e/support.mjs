@@ -36,23 +36,18 @@ export function suiteKit(suite, timeout) {
     await page.screenshot({ path: join(ARTIFACTS, `FAILED-${suite}-${what}-${Date.now()}.png`), fullPage: true }).catch(() => {});
   }
 
-  async function expectVisible(page, locator, message, wait = timeout) {
+  /** Waits for `locator` to be `state` ('visible' or 'hidden'); on a timeout, a screenshot and the failure. */
+  async function expectState(page, locator, state, message, wait) {
     try {
-      await locator.first().waitFor({ state: 'visible', timeout: wait });
+      await locator.first().waitFor({ state, timeout: wait });
     } catch {
-      await failShot(page, 'visible');
-      assert.fail(message ?? `Expected to be visible: ${locator}`);
+      await failShot(page, state);
+      assert.fail(message ?? `Expected to be ${state}: ${locator}`);
     }
   }
 
-  async function expectHidden(page, locator, message, wait = timeout) {
-    try {
-      await locator.first().waitFor({ state: 'hidden', timeout: wait });
-    } catch {
-      await failShot(page, 'hidden');
-      assert.fail(message ?? `Expected to be hidden: ${locator}`);
-    }
-  }
+  const expectVisible = (page, locator, message, wait = timeout) => expectState(page, locator, 'visible', message, wait);
+  const expectHidden = (page, locator, message, wait = timeout) => expectState(page, locator, 'hidden', message, wait);
 
   /** Polls `read` on the page's clock until `ok` holds for its value or the wait is over; returns the value. */
   async function until(page, read, ok, message, wait = timeout) {
