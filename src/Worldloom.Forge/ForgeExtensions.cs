@@ -6,6 +6,7 @@ using Worldloom.Forge.Batches;
 using Worldloom.Forge.Exports;
 using Worldloom.Forge.PacAi;
 using Worldloom.Forge.Worlds;
+using Worldloom.Platform.Blobs;
 using Worldloom.Platform.Jobs;
 
 namespace Worldloom.Forge;
@@ -17,6 +18,15 @@ public static class ForgeExtensions
     public static IServiceCollection AddForge(this IServiceCollection services)
     {
         services.AddSingleton<WorldStore>();
+        // World documents, export bundles and batch thumbnails. The other hash columns (a world's head, an export's or
+        // a batch seed's world) name documents a snapshot names too, or none stored; listing them costs a query, missing
+        // one would cost data.
+        services.AddBlobColumn<WorldSnapshot>(s => s.Hash);
+        services.AddBlobColumn<WorldRecord>(w => w.Hash);
+        services.AddBlobColumn<WorldExportRecord>(e => e.BundleSha256);
+        services.AddBlobColumn<WorldExportRecord>(e => e.WorldHash);
+        services.AddBlobColumn<WorldBatchItem>(i => i.Hash);
+        services.AddBlobColumn<WorldBatchItem>(i => i.ThumbnailSha);
         services.AddSingleton<IWorldCatalog, WorldCatalog>();
         services.AddSingleton<IJobHandler, WorldGenerateJob>();
         services.AddSingleton<IJobHandler, WorldBatchJob>();

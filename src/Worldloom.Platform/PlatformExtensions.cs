@@ -46,6 +46,9 @@ public static class PlatformExtensions
         services.AddOptions<BlobStoreOptions>().Bind(configuration.GetSection("Loom:Blobs")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlobStoreOptions>, BlobStoreOptionsValidator>());
         services.TryAddSingleton<IBlobStore>(BlobStoreFactory.Create);
+        services.AddSingleton<BlobSweep>();
+        services.AddHostedService<BlobSweeper>();
+        services.AddSingleton<IJobHandler, BlobSweepJob>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddScoped<IQuotaService, QuotaService>();
@@ -121,6 +124,7 @@ public static class PlatformExtensions
         routes.MapProjectsApi();
         routes.MapAdminUsersApi();
         routes.MapAuditApi();
+        routes.MapAdminBlobsApi();
         routes.MapJobsApi();
         routes.MapMetrics("/metrics").RequireAuthorization(Policies.Metrics).DisableRateLimiting();
         routes.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Worldloom.Platform.Blobs;
 using Worldloom.Platform.Jobs;
 using Worldloom.Stories.Bible;
 using Worldloom.Stories.Core.Narration;
+using Worldloom.Stories.Data;
 using Worldloom.Stories.Moderation;
 using Worldloom.Stories.Render;
 using Worldloom.Stories.Render.Storyboard;
@@ -32,6 +34,8 @@ public static class StoriesExtensions
         services.TryAddSingleton<IVideoProvider>(sp => new StoryboardVideoProvider(RenderOptionsOf(sp.GetRequiredService<IOptions<StoriesOptions>>().Value)));
         services.AddSingleton<PromptFilter>();
         services.AddSingleton<IJobHandler, SegmentJob>();
+        // A segment cancelled or failed after storing its files never keeps their rows: the sweep reclaims them.
+        services.AddBlobColumn<StorySegmentFile>(f => f.Sha256);
         services.AddHostedService<TopicSeeder>();
         return services;
     }

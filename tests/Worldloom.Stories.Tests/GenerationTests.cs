@@ -99,7 +99,7 @@ public sealed class GenerationTests(StoriesHost fixture) : IClassFixture<Stories
         await StoriesHost.JobAsync(user, started.GetProperty("jobId").GetGuid(), JobStatus.Cancelled);
         var segment = await StoriesHost.SegmentAsync(user, sceneId, segmentId);
         Assert.Equal("failed", segment.GetProperty("status").GetString());
-        // A failed segment serves no media: its file rows went with it (the blobs stay, shared by content).
+        // A failed segment serves no media: its file rows went with it (the blobs stay until the platform's sweep, see SegmentBlobSweepTests).
         Assert.Equal(0, await fixture.Host.WithDbAsync(db => db.Set<StorySegmentFile>().CountAsync(f => f.SegmentId == segmentId)));
         var media = await user.Client.GetAsync($"/api/stories/segments/{segmentId}/media/video.m3u8");
         Assert.Equal(HttpStatusCode.Conflict, media.StatusCode);

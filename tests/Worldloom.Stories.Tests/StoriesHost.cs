@@ -191,6 +191,11 @@ public sealed class GatedBlobStore(IBlobStore inner) : IBlobStore
 
     public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default) => inner.DeleteAsync(sha256, cancellationToken);
 
+    public IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+
+    public Task<bool> DeleteStaleAsync(string sha256, DateTimeOffset putBefore, CancellationToken cancellationToken = default) =>
+        inner.DeleteStaleAsync(sha256, putBefore, cancellationToken);
+
     private static TaskCompletionSource Opened()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Worldloom.Platform.Blobs;
 
 namespace Worldloom.Chat.Files;
 
@@ -11,6 +12,7 @@ public static class ChatFilesExtensions
     {
         services.AddOptions<ChatFileOptions>().BindConfiguration("Loom:Chat");
         services.AddSingleton<ChatFileSweeper>();
+        services.AddBlobColumn<ChatFileChunk>(c => c.Sha256);
         services.AddHostedService(sp => sp.GetRequiredService<ChatFileSweeper>());
         return services;
     }

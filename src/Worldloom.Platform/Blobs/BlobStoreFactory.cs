@@ -11,8 +11,9 @@ internal static class BlobStoreFactory
     {
         var options = services.GetRequiredService<IOptions<BlobStoreOptions>>().Value;
         var dataDir = services.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDir;
+        var clock = services.GetRequiredService<LoomClock>();
         return options.IsS3
-            ? new S3BlobStore(options, Path.Combine(dataDir, "tmp", "s3-blobs"))
-            : new FileSystemBlobStore(Path.Combine(dataDir, options.Directory), options.MaxBlobBytes);
+            ? new S3BlobStore(options, Path.Combine(dataDir, "tmp", "s3-blobs"), clock)
+            : new FileSystemBlobStore(Path.Combine(dataDir, options.Directory), options.MaxBlobBytes, clock, options.OrphanGracePeriod / 2);
     }
 }

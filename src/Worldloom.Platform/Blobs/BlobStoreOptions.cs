@@ -46,6 +46,15 @@ public sealed class BlobStoreOptions
     /// <summary>S3: talk HTTPS (the default) for a <see cref="Endpoint"/> given without a scheme.</summary>
     public bool UseSsl { get; set; } = true;
 
+    /// <summary>
+    /// How long a blob that nothing refers to is kept after its last put (24 hours unless set). Callers store a blob
+    /// before the row that names it, so this must be longer than any such write takes; at least a minute.
+    /// </summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often each server sweeps unreferenced blobs (every 6 hours unless set); zero turns the sweep off.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Whether <see cref="Provider"/> selects <see cref="S3BlobStore"/>.</summary>
     internal bool IsS3 => string.Equals(Provider, S3Provider, StringComparison.OrdinalIgnoreCase);
 }

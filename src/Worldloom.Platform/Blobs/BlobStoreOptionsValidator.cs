@@ -24,6 +24,16 @@ internal sealed partial class BlobStoreOptionsValidator : IValidateOptions<BlobS
             failures.Add("Loom:Blobs:MaxBlobBytes must be positive.");
         }
 
+        if (options.OrphanGracePeriod < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Loom:Blobs:OrphanGracePeriod must be at least one minute (00:01:00): a blob is stored before the row that names it.");
+        }
+
+        if (options.OrphanSweepInterval < TimeSpan.Zero)
+        {
+            failures.Add("Loom:Blobs:OrphanSweepInterval must be zero (off) or positive.");
+        }
+
         if (options.IsS3)
         {
             if (!S3Endpoint.TryParse(options.Endpoint, options.UseSsl, out _))

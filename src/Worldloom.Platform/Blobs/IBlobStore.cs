@@ -13,6 +13,12 @@ public interface IBlobStore
     /// the same bytes give the same reference and are stored once. A source that fails, or that grows past
     /// <see cref="BlobStoreOptions.MaxBlobBytes"/> (<see cref="BlobTooLargeException"/>), stores nothing.
     /// </summary>
+    /// <remarks>
+    /// Putting bytes that are already stored refreshes their <see cref="StoredBlob.LastPut"/> when it is older than half
+    /// of <see cref="BlobStoreOptions.OrphanGracePeriod"/>. That is what lets a caller put first and write the row naming
+    /// the hash after: the sweep (<see cref="BlobSweep"/>) spares any blob put within the grace period, even one that was
+    /// an orphan before this put.
+    /// </remarks>
     /// <param name="content">The bytes to store, read from its current position; the caller keeps ownership.</param>
     /// <param name="contentType">
     /// The media type, kept as object metadata where the backend has it (S3). It is not part of the identity: callers
@@ -32,4 +38,13 @@ public interface IBlobStore
     /// to the hash any more.
     /// </summary>
     Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored blob, in no particular order; temp and partial files are not blobs and are not listed.</summary>
+    IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the blob only if it was last put before <paramref name="putBefore"/>; true if it was removed. A put of the
+    /// same bytes racing with this call either lands first (the blob is kept) or after (it stores the bytes again).
+    /// </summary>
+    Task<bool> DeleteStaleAsync(string sha256, DateTimeOffset putBefore, CancellationToken cancellationToken = default);
 }

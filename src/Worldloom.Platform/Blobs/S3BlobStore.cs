@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Minio;
 using Minio.DataModel.Args;
 using Minio.Exceptions;
@@ -16,15 +17,21 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     private readonly string _region;
     private readonly long _maxBlobBytes;
     private readonly string _tempDir;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _refreshAfter;
     private readonly SemaphoreSlim _bucketGate = new(1, 1);
     private volatile bool _bucketReady;
 
     /// <summary>Connects to the service that <paramref name="options"/> names; nothing is sent until the first call.</summary>
     /// <param name="options">Endpoint, bucket, keys, region, TLS and the size limit.</param>
     /// <param name="tempDirectory">Where uploads from unseekable streams and downloads wait; swept of crash leftovers here.</param>
-    public S3BlobStore(BlobStoreOptions options, string tempDirectory)
+    /// <param name="clock">Decides when a put of stored bytes uploads them again to refresh their time (see <see cref="IBlobStore.PutAsync"/>).</param>
+    public S3BlobStore(BlobStoreOptions options, string tempDirectory, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
+        _refreshAfter = options.OrphanGracePeriod / 2;
         if (!S3Endpoint.TryParse(options.Endpoint, options.UseSsl, out var endpoint))
         {
             throw new ArgumentException("The S3 endpoint must be host[:port] or an http(s) URL with no path.", nameof(options));
@@ -54,8 +61,10 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     public static string KeyOf(string sha256)
     {
         BlobHash.Validate(sha256);
-        return $"sha256/{sha256[..2]}/{sha256}";
+        return $"{KeyPrefix}{sha256[..2]}/{sha256}";
     }
+
+    private const string KeyPrefix = "sha256/";
 
     /// <inheritdoc />
     /// <remarks>A seekable <paramref name="content"/> is read twice (hash, then upload) and must not change in between.</remarks>
@@ -152,6 +161,40 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        var args = new ListObjectsArgs().WithBucket(_bucket).WithPrefix(KeyPrefix).WithRecursive(true);
+        await foreach (var item in _client.ListObjectsEnumAsync(args, cancellationToken))
+        {
+            var sha = item.Key[(item.Key.LastIndexOf('/') + 1)..];
+            if (!item.IsDir && BlobHash.IsValid(sha) && item.Key == KeyOf(sha) && item.LastModifiedDateTime is { } modified)
+            {
+                yield return new StoredBlob(sha, (long)item.Size, new DateTimeOffset(DateTime.SpecifyKind(modified.ToUniversalTime(), DateTimeKind.Utc)));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// S3 has no conditional delete, so the time is checked just before the removal: a put of the same bytes landing
+    /// between the two requests would be lost with it. The grace period makes that need an orphan older than it put
+    /// again within one round trip of the sweep reaching it.
+    /// </remarks>
+    public async Task<bool> DeleteStaleAsync(string sha256, DateTimeOffset putBefore, CancellationToken cancellationToken = default)
+    {
+        var key = KeyOf(sha256);
+        await EnsureBucketAsync(cancellationToken);
+        if (await LastPutAsync(key, cancellationToken) is not { } lastPut || lastPut >= putBefore)
+        {
+            return false;
+        }
+
+        await _client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(_bucket).WithObject(key), cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         _client.Dispose();
@@ -164,10 +207,13 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         var key = KeyOf(blob.Sha256);
         await EnsureBucketAsync(cancellationToken);
-        if (await ObjectExistsAsync(key, cancellationToken))
+        if (await LastPutAsync(key, cancellationToken) is { } lastPut && _clock.GetUtcNow() - lastPut <= _refreshAfter)
         {
             return;
         }
+
+        // New, or stored so long ago that a sweep could take it before the caller's row names it: S3 has no cheap way
+        // to touch an object, so its bytes go up again, which renews its modification time.
 
         // Two puts of the same bytes may both get here; S3 keeps one object, and both wrote identical content.
         // That also makes the put safe to retry after a transient failure.
@@ -194,18 +240,22 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             cancellationToken);
     }
 
-    private Task<bool> ObjectExistsAsync(string key, CancellationToken cancellationToken) =>
-        WithRetryAsync(
+    private async Task<bool> ObjectExistsAsync(string key, CancellationToken cancellationToken) =>
+        await LastPutAsync(key, cancellationToken) is not null;
+
+    /// <summary>The object's modification time (the service's clock), or null when there is no such object.</summary>
+    private Task<DateTimeOffset?> LastPutAsync(string key, CancellationToken cancellationToken) =>
+        WithRetryAsync<DateTimeOffset?>(
             async () =>
             {
                 try
                 {
-                    await _client.StatObjectAsync(new StatObjectArgs().WithBucket(_bucket).WithObject(key), cancellationToken);
-                    return true;
+                    var stat = await _client.StatObjectAsync(new StatObjectArgs().WithBucket(_bucket).WithObject(key), cancellationToken);
+                    return new DateTimeOffset(DateTime.SpecifyKind(stat.LastModified, DateTimeKind.Utc));
                 }
                 catch (ObjectNotFoundException)
                 {
-                    return false;
+                    return null;
                 }
             },
             true,

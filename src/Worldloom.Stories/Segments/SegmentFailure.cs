@@ -11,9 +11,9 @@ public static class SegmentFailure
     /// Ends <paramref name="segmentId"/> <c>failed</c> with <paramref name="error"/> if it is still queued or generating
     /// (a compare-and-set: a segment that finished, or that another path ended first, keeps its outcome and its error),
     /// removes its file rows unless it is ready (a job may have stored them just before it was stopped: a failed segment
-    /// serves no media), and releases the scene's claim if the segment still holds it. The blobs stay: they are shared
-    /// by content with any segment that rendered the same bytes, and the blob store counts no references. True if this
-    /// call ended it.
+    /// serves no media), and releases the scene's claim if the segment still holds it. The blobs stay: they may be shared
+    /// by content with a segment that rendered the same bytes, and the platform's sweep of unreferenced blobs
+    /// (<see cref="Platform.Blobs.BlobSweep"/>) reclaims those no row names. True if this call ended it.
     /// </summary>
     public static async Task<bool> EndAsync(LoomDb db, Guid sceneId, Guid segmentId, string error, CancellationToken ct)
     {

@@ -110,4 +110,25 @@ public sealed class FileTransferTests(SharedHost fixture) : IClassFixture<Shared
         Assert.False(await host.Services.GetRequiredService<IBlobStore>().ExistsAsync(sha));
         Assert.Equal(HttpStatusCode.OK, (await alice.Client.GetAsync($"/api/chat/files/{done.FileId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task PlatformSweep_KeepsTheChunksOfCompleteAndUnfinishedFiles()
+    {
+        await using var host = await LoomHost.StartAsync();
+        var alice = await host.UserAsync();
+        var room = await ChatApi.RoomAsync(alice);
+        var content = FileKit.RandomBytes((FileKit.SmallChunk * 2) + 1);
+        var done = await new FileUpload(alice.Client).UploadAsync(room, "kept.bin", new MemoryStream(content), content.Length, chunkSize: FileKit.SmallChunk);
+        var unfinished = await FileKit.CreateWithClientAsync(alice, room, content.Length);
+        await ChatApi.JsonAsync(await FileKit.PutAsync(alice, unfinished.FileId, 0, FileKit.Sealed(unfinished, content, 0)), HttpStatusCode.Created);
+
+        var kept = await BlobSweepCheck.KeepsAllButAnOrphanAsync(host);
+
+        // Three chunks of the complete file and one of the unfinished one, each sealed under its own file key.
+        Assert.Equal(4, kept.Count);
+        alice = await host.LoginAsync(alice.Id, alice.Email);
+        using var output = new MemoryStream();
+        await new FileDownload(alice.Client).DownloadAsync(FileDescriptor.Parse(done.ToJson()), output);
+        Assert.Equal(content, output.ToArray());
+    }
 }

@@ -12,7 +12,19 @@ public abstract class BlobStoreContractTests : IDisposable
 {
     protected const long DefaultLimit = 64L * 1024 * 1024;
 
+    /// <summary>A put of stored bytes refreshes their time once it is older than this (half the default grace period).</summary>
+    protected static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(12);
+
     private readonly List<IBlobStore> _stores = [];
+
+    /// <summary>
+    /// The stores' clock. It starts at the real time because an S3 service stamps objects with its own clock, which
+    /// the store compares with this one.
+    /// </summary>
+    protected ManualClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>How coarse the backend's modification times are: a test that needs a later one waits this long first.</summary>
+    protected virtual TimeSpan TimestampResolution => TimeSpan.Zero;
 
     /// <summary>A store over this test's location; every store a test creates sees the same blobs.</summary>
     protected abstract IBlobStore Create(long maxBlobBytes);
@@ -236,6 +248,83 @@ public abstract class BlobStoreContractTests : IDisposable
 
         Assert.Equal(600, blob.Size);
         Assert.Equal(data[400..], await ReadAllAsync((await store.OpenAsync(blob.Sha256))!));
+    }
+
+    [Fact]
+    public async Task List_NamesEachStoredBlobOnceWithItsSize()
+    {
+        var store = NewStore();
+        var a = await store.PutAsync(Source(RandomBytes(10, seed: 20), seekable: true), "text/plain");
+        var b = await store.PutAsync(Source(RandomBytes(2000, seed: 21), seekable: false), "text/plain");
+        await store.PutAsync(Source(RandomBytes(10, seed: 20), seekable: false), "text/plain");
+        var gone = await store.PutAsync(Source(RandomBytes(30, seed: 22), seekable: true), "text/plain");
+        await store.DeleteAsync(gone.Sha256);
+
+        var listed = await ListAsync(store);
+
+        Assert.Equal(
+            new[] { (a.Sha256, 10L), (b.Sha256, 2000L) }.OrderBy(x => x.Item1),
+            listed.Select(x => (x.Sha256, x.Size)).OrderBy(x => x.Item1));
+    }
+
+    [Fact]
+    public async Task List_EmptyStore_ListsNothing() => Assert.Empty(await ListAsync(NewStore()));
+
+    [Fact]
+    public async Task DeleteStale_RemovesOnlyABlobLastPutBeforeTheCutoff()
+    {
+        var store = NewStore();
+        var blob = await store.PutAsync(Source(RandomBytes(100, seed: 23), seekable: true), "text/plain");
+        var lastPut = Assert.Single(await ListAsync(store)).LastPut;
+
+        Assert.False(await store.DeleteStaleAsync(blob.Sha256, lastPut - TimeSpan.FromSeconds(2)));
+        Assert.True(await store.ExistsAsync(blob.Sha256));
+        Assert.Equal(lastPut, Assert.Single(await ListAsync(store)).LastPut);
+
+        Assert.True(await store.DeleteStaleAsync(blob.Sha256, lastPut + TimeSpan.FromSeconds(2)));
+        Assert.False(await store.ExistsAsync(blob.Sha256));
+        Assert.False(await store.DeleteStaleAsync(blob.Sha256, lastPut + TimeSpan.FromSeconds(2)));
+        Assert.Empty(await StoredItemsAsync());
+    }
+
+    [Fact]
+    public async Task Put_OfStoredBytes_RefreshesTheirTimeOnceItIsOlderThanTheRefreshAge()
+    {
+        var store = NewStore();
+        var data = RandomBytes(500, seed: 24);
+        await store.PutAsync(Source(data, seekable: true), "text/plain");
+        var first = Assert.Single(await ListAsync(store)).LastPut;
+
+        Clock.Advance(RefreshAfter - TimeSpan.FromMinutes(1));
+        await store.PutAsync(Source(data, seekable: false), "text/plain");
+        Assert.Equal(first, Assert.Single(await ListAsync(store)).LastPut);
+
+        await Task.Delay(TimestampResolution);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var again = await store.PutAsync(Source(data, seekable: true), "text/plain");
+        var refreshed = Assert.Single(await ListAsync(store));
+
+        Assert.True(refreshed.LastPut > first, $"{refreshed.LastPut:O} should be after {first:O}");
+        Assert.Equal(data, await ReadAllAsync((await store.OpenAsync(again.Sha256))!));
+        Assert.False(await store.DeleteStaleAsync(again.Sha256, refreshed.LastPut - TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task DeleteStale_InvalidHash_IsRejected()
+    {
+        var store = NewStore();
+        await Assert.ThrowsAsync<ArgumentException>(() => store.DeleteStaleAsync("../x", DateTimeOffset.MaxValue));
+    }
+
+    protected static async Task<List<StoredBlob>> ListAsync(IBlobStore store)
+    {
+        var listed = new List<StoredBlob>();
+        await foreach (var blob in store.ListAsync())
+        {
+            listed.Add(blob);
+        }
+
+        return listed;
     }
 
     public virtual void Dispose()

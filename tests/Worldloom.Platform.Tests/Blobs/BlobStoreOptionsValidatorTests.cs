@@ -35,11 +35,15 @@ public sealed class BlobStoreOptionsValidatorTests
     [InlineData("AccessKey", "", "Loom:Blobs:AccessKey")]
     [InlineData("SecretKey", "", "Loom:Blobs:SecretKey")]
     [InlineData("MaxBlobBytes", "0", "Loom:Blobs:MaxBlobBytes")]
+    [InlineData("OrphanGracePeriod", "00:00:59", "Loom:Blobs:OrphanGracePeriod")]
+    [InlineData("OrphanGracePeriod", "-1.00:00:00", "Loom:Blobs:OrphanGracePeriod")]
+    [InlineData("OrphanSweepInterval", "-00:00:01", "Loom:Blobs:OrphanSweepInterval")]
     public void BadSetting_FailsNamingTheSetting(string property, string value, string named)
     {
         var options = S3();
         var prop = typeof(BlobStoreOptions).GetProperty(property)!;
-        prop.SetValue(options, prop.PropertyType == typeof(long) ? long.Parse(value) : value);
+        prop.SetValue(options, prop.PropertyType == typeof(long) ? long.Parse(value)
+            : prop.PropertyType == typeof(TimeSpan) ? TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
 
         var result = new BlobStoreOptionsValidator().Validate(null, options);
 

@@ -9,7 +9,7 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContractTests
 
     private string TempDir => Path.Combine(_dir, ".tmp");
 
-    protected override IBlobStore Create(long maxBlobBytes) => new FileSystemBlobStore(_dir, maxBlobBytes);
+    protected override IBlobStore Create(long maxBlobBytes) => new FileSystemBlobStore(_dir, maxBlobBytes, Clock, RefreshAfter);
 
     protected override Task<IReadOnlyList<string>> StoredItemsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories).ToList());
@@ -66,6 +66,32 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContractTests
 
         Assert.False(File.Exists(leftover));
         Assert.True(File.Exists(inFlight));
+    }
+
+    [Fact]
+    public async Task List_SkipsTempFilesAndNamesThatAreNotBlobsWhereTheyLie()
+    {
+        var store = NewStore();
+        var blob = await store.PutAsync(new MemoryStream("listed"u8.ToArray()), "text/plain");
+        File.WriteAllText(Path.Combine(TempDir, "0123.part"), "half a blob");
+        File.WriteAllText(Path.Combine(_dir, "README"), "not a blob");
+        // A hash-named file outside its two-level folder is not where a put would write it, so it is no blob either.
+        File.WriteAllText(Path.Combine(_dir, blob.Sha256[..2], blob.Sha256), "misplaced");
+
+        var listed = await ListAsync(store);
+
+        Assert.Equal([blob.Sha256], listed.Select(b => b.Sha256));
+    }
+
+    [Fact]
+    public async Task Put_StampsTheBlobWithTheStoresClock()
+    {
+        var store = NewStore();
+        Clock.Set(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
+
+        await store.PutAsync(new MemoryStream("stamped"u8.ToArray()), "text/plain");
+
+        Assert.Equal(Clock.GetUtcNow(), Assert.Single(await ListAsync(store)).LastPut);
     }
 
     [Fact]
