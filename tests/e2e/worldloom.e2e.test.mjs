@@ -209,7 +209,7 @@ test('new user: sign up, log in, create / rename / delete / restore a project', 
   await shot('jobs');
 
   // Non-admins get no admin navigation
-  assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0, 'Regular users must not see admin links');
+  assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0, 'Regular users must not see the admin link');
 
   await logout();
 });
@@ -221,7 +221,7 @@ test('admin: change the new user’s tier, then verify the audit chain', { timeo
   await shot('admin-dashboard');
 
   // Users
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Users', level: 1 }));
   const row = page.getByRole('row').filter({ hasText: user.email });
   await expectVisible(row, 'The newly registered user should be listed');
@@ -237,7 +237,7 @@ test('admin: change the new user’s tier, then verify the audit chain', { timeo
   assert.equal(await row.getByLabel(`Tier for ${user.email}`).inputValue(), 'pro', 'Tier change should persist after reload');
 
   // Audit log
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Audit log', level: 1 }));
   await expectVisible(page.locator('table tbody tr'), 'Audit log should have entries');
   await page.getByRole('button', { name: 'Verify chain' }).click();
@@ -245,6 +245,20 @@ test('admin: change the new user’s tier, then verify the audit chain', { timeo
   await expectVisible(page.getByText(/All [\d,]+ entries verified/));
   await expectNoAlert();
   await shot('admin-audit');
+
+  // Storage: a dry run, then a sweep, each a job followed to its report (nothing here is a day old, so nothing goes)
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Storage' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Storage', level: 1 }));
+  await page.getByRole('button', { name: 'Count unreferenced blobs' }).click();
+  const report = page.getByTestId('sweep-report');
+  await expectVisible(report.getByRole('heading', { name: 'Dry run finished' }), 'The dry run should report');
+  await expectVisible(report.getByText('nothing (dry run)'));
+  await expectNoAlert();
+  await shot('admin-storage');
+  await page.getByRole('button', { name: 'Sweep now' }).click();
+  await expectVisible(report.getByRole('heading', { name: 'Sweep finished' }), 'The sweep should report');
+  await expectVisible(report.getByText(/^0 \(0 B\)$/).last(), 'A fresh server has nothing old enough to delete');
+  await expectNoAlert();
   await logout();
 
   // The user now sees the Pro tier in the header

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth/AuthContext';
+import { AdminTabs } from './components/AdminTabs';
 import { Layout } from './components/Layout';
 import { ProblemAlert, Spinner, usePageTitle } from './components/ui';
 import { ChatProvider } from './chat/ChatContext';
@@ -17,6 +18,7 @@ import { isModerator } from './stories/model';
 // on first visit, so the first paint needs only the shell; the service worker caches each chunk as it is fetched.
 // The dashboard, login and verify pages stay in the main bundle: they must open offline on a fresh install.
 const AdminAuditPage = lazy(() => import('./pages/AdminAudit').then((m) => ({ default: m.AdminAuditPage })));
+const AdminStoragePage = lazy(() => import('./pages/AdminStorage').then((m) => ({ default: m.AdminStoragePage })));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsers').then((m) => ({ default: m.AdminUsersPage })));
 const BatchPage = lazy(() => import('./pages/Batch').then((m) => ({ default: m.BatchPage })));
 const ChatPage = lazy(() => import('./pages/Chat').then((m) => ({ default: m.ChatPage })));
@@ -86,7 +88,12 @@ function Public() {
 function RequireAdmin() {
   const { me } = useAuth();
   if (me?.role !== 'admin') return <Forbidden />;
-  return <Outlet />;
+  return (
+    <>
+      <AdminTabs />
+      <Outlet />
+    </>
+  );
 }
 
 /** Moderators and admins (the server's moderator policy). */
@@ -170,6 +177,7 @@ export function App() {
           <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/audit" element={<AdminAuditPage />} />
+          <Route path="/admin/storage" element={<AdminStoragePage />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFound />} />

@@ -88,6 +88,20 @@ export interface Job {
   createdAt: string;
   updatedAt: string;
   error: string | null;
+  /** The handler's result JSON once succeeded (the server's JobView.Result). */
+  result?: string | null;
+}
+
+/** The result of a `blobs.sweep` job (`POST /api/admin/blobs/sweep`). */
+export interface BlobSweepReport {
+  dryRun: boolean;
+  cutoff: string;
+  stored: number;
+  referenced: number;
+  orphans: number;
+  orphanBytes: number;
+  deleted: number;
+  deletedBytes: number;
 }
 
 export function isTerminal(status: JobStatus): boolean {

@@ -51,12 +51,7 @@ function Header() {
               <NavLink to="/realms">Realms</NavLink>
               <NavLink to="/stories">Stories</NavLink>
               <NavLink to="/verify">Verify</NavLink>
-              {isAdmin && (
-                <>
-                  <NavLink to="/admin/users">Users</NavLink>
-                  <NavLink to="/admin/audit">Audit log</NavLink>
-                </>
-              )}
+              {isAdmin && <NavLink to="/admin">Admin</NavLink>}
             </nav>
             <div className="user-area" aria-label="Account">
               <div className="user-area__who">
