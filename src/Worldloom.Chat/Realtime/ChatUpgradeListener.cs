@@ -21,7 +21,8 @@ namespace Worldloom.Chat.Realtime;
 /// Kestrel's request state and the middleware pipeline's suspended calls alive for its lifetime (about half of an idle
 /// connection's memory, <c>docs/benchmarks.md</c>, session 10). Anything else, including a request it cannot be sure
 /// of, goes on to HTTP untouched, every byte still unread: HTTP/2, TLS, a keep-alive connection's later upgrade and
-/// every malformed upgrade stay with <see cref="ChatSocketEndpoint"/>.
+/// every malformed upgrade stay with <see cref="ChatSocketEndpoint"/>. A head still incomplete after Kestrel's header
+/// timeout is ended here, as HTTP would end it, since HTTP's own timeout would start over.
 /// </summary>
 /// <remarks>
 /// What the HTTP path applies to an upgrade applies here the same way: the address's (or, with a valid bearer token,
@@ -70,7 +71,14 @@ internal sealed class ChatUpgradeListener
     /// </summary>
     internal async Task OnConnectedAsync(ConnectionContext connection)
     {
-        if (await PeekAsync(connection.Transport.Input) is not { } upgrade)
+        var (upgrade, slow) = await PeekAsync(connection.Transport.Input);
+        if (slow is { } started)
+        {
+            await TimedOutAsync(connection, started);
+            return;
+        }
+
+        if (upgrade is null)
         {
             await _next(connection);
             return;
@@ -94,11 +102,14 @@ internal sealed class ChatUpgradeListener
 
     /// <summary>
     /// Reads the first request's head, consuming it only when it is a chat upgrade; otherwise every byte stays unread
-    /// and unexamined, so HTTP's first read returns them at once.
+    /// and unexamined, so HTTP's first read returns them at once. <c>Slow</c> is set when the head did not complete
+    /// within the header timeout: true if it had begun (as a chat upgrade: anything else goes to HTTP at its first
+    /// bytes), false if no byte came.
     /// </summary>
-    private async Task<Upgrade?> PeekAsync(PipeReader input)
+    private async Task<(Upgrade? Upgrade, bool? Slow)> PeekAsync(PipeReader input)
     {
         using var timeout = new CancellationTokenSource(_headTimeout);
+        var begun = false;
         while (true)
         {
             ReadResult result;
@@ -108,21 +119,17 @@ internal sealed class ChatUpgradeListener
             }
             catch (OperationCanceledException)
             {
-                // Too slow a head: HTTP gets it as it is, with its own timeout and 408.
-                if (input.TryRead(out var late))
-                {
-                    input.AdvanceTo(late.Buffer.Start);
-                }
-
-                return null;
+                // Not handed on: HTTP would start a header timeout of its own, and the connection would be held twice as long.
+                return (null, begun);
             }
 
             var buffer = result.Buffer;
+            begun |= !buffer.IsEmpty;
             var (upgrade, more) = Parse(buffer);
             if (upgrade is not null)
             {
                 input.AdvanceTo(buffer.GetPosition(upgrade.HeadLength));
-                return upgrade;
+                return (upgrade, null);
             }
 
             if (more && !result.IsCompleted && !result.IsCanceled)
@@ -132,8 +139,25 @@ internal sealed class ChatUpgradeListener
             }
 
             input.AdvanceTo(buffer.Start, buffer.Start);
-            return null;
+            return (null, null);
         }
+    }
+
+    /// <summary>
+    /// Ends a connection whose head did not arrive in time, as Kestrel ends one: a 408 when a request had begun, else
+    /// just the close.
+    /// </summary>
+    private async Task TimedOutAsync(ConnectionContext connection, bool started)
+    {
+        if (!started)
+        {
+            return;
+        }
+
+        _metrics.Upgrade(ChatMetrics.ConnectionLevel, StatusCodes.Status408RequestTimeout);
+        var output = connection.Transport.Output;
+        output.Write("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"u8);
+        await output.FlushAsync();
     }
 
     /// <summary>The upgrade a complete head asks for; none with <c>More</c> while the head may still become one.</summary>

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Realtime;
 
@@ -143,6 +144,28 @@ public sealed class ConnectionUpgradeTests
         }
 
         Assert.Equal(1, upgrades.Count(ChatMetrics.ConnectionLevel, 101));
+    }
+
+    [Fact]
+    public async Task AnUpgradeHeadThatStopsHalfway_Is408AtConnectionLevel_AndAnEmptyConnectionJustCloses()
+    {
+        // One header timeout in all, not the listener's and then HTTP's: the listener answers itself.
+        await using var server = await KestrelChat.StartAsync(configure: b => b.WebHost.ConfigureKestrel(k => k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(1)));
+        using var upgrades = new UpgradeCounts(server);
+
+        using (var raw = await RawConnection.OpenAsync(server))
+        {
+            await raw.SendAsync($"GET /api/chat/ws HTTP/1.1\r\nHost: {server.Address.Authority}\r\nUpgrade: websocket\r\n");
+            Assert.StartsWith("HTTP/1.1 408 Request Timeout\r\n", await raw.ReadResponseAsync(), StringComparison.Ordinal);
+            Assert.Equal("", await raw.ReadToCloseAsync());
+        }
+
+        using (var raw = await RawConnection.OpenAsync(server))
+        {
+            Assert.Equal("", await raw.ReadToCloseAsync());
+        }
+
+        Assert.Equal(1, upgrades.Count(ChatMetrics.ConnectionLevel, 408));
     }
 
     [Fact]
@@ -383,6 +406,22 @@ public sealed class ConnectionUpgradeTests
         };
 
         private int IndexOf(ReadOnlySpan<byte> value) => ((ReadOnlySpan<byte>)[.. _received]).IndexOf(value);
+
+        /// <summary>What else arrives until the server closes the connection.</summary>
+        public async Task<string> ReadToCloseAsync()
+        {
+            using var timeout = new CancellationTokenSource(ChatSocket.Patience);
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await _stream.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                _received.AddRange(buffer.AsSpan(0, read));
+            }
+
+            var rest = Encoding.ASCII.GetString([.. _received]);
+            _received.Clear();
+            return rest;
+        }
 
         private async Task FillAsync()
         {
