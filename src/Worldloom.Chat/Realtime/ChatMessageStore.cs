@@ -73,11 +73,10 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ChatMe
         var started = clock.GetTimestamp();
         try
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
             if (!_rowsChosen)
             {
-                _rows = MessageRowWriter.For(db);
+                using var probe = scopes.CreateScope();
+                _rows = MessageRowWriter.For(probe.ServiceProvider.GetRequiredService<LoomDb>());
                 _rowsChosen = true;
             }
 
@@ -95,6 +94,8 @@ public sealed partial class ChatMessageStore(IServiceScopeFactory scopes, ChatMe
             }
 
             // PostgreSQL: SaveChanges sends the batch's inserts in one round trip.
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Set<ChatMessage>().AddRange(batch.Select(p => p.Message));
             await db.SaveChangesAsync(CancellationToken.None);
