@@ -9,6 +9,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AdminCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
+root.Subcommands.Add(BlobsCommands.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(JobsCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());

@@ -53,6 +53,50 @@ public sealed class CliTests : IDisposable
         Assert.Contains("\"action\":\"auth.register\"", line);
     }
 
+    [Fact]
+    public async Task BlobsSweep_DryRunCounts_ThenTheSweepDeletesOnlyTheOldOrphan_AndIsAudited()
+    {
+        var old = Blob("left by a cancelled job", DateTime.UtcNow.AddDays(-2));
+        var fresh = Blob("just stored", DateTime.UtcNow);
+
+        var dry = await LoomCli.RunAsync(null, "blobs", "sweep", "--dry-run", "--data", _data);
+
+        Assert.True(dry.ExitCode == 0, dry.Stderr);
+        Assert.Contains("2 stored, 0 named by rows, 1 unreferenced", dry.Stdout);
+        Assert.Contains("dry run: nothing deleted", dry.Stdout);
+        Assert.True(File.Exists(old));
+
+        var sweep = await LoomCli.RunAsync(null, "blobs", "sweep", "--data", _data);
+
+        Assert.True(sweep.ExitCode == 0, sweep.Stderr);
+        Assert.Contains($"deleted 1 ({"left by a cancelled job".Length} bytes)", sweep.Stdout);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(fresh));
+        var verify = await LoomCli.RunAsync(null, "audit", "verify", "--data", _data);
+        Assert.Contains("OK: 1 entries", verify.Stdout);
+    }
+
+    [Fact]
+    public async Task BlobsSweep_UnknownOption_ExitsNonZeroNamingIt()
+    {
+        var run = await LoomCli.RunAsync(null, "blobs", "sweep", "--dry", "--data", _data);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--dry", run.Stderr);
+    }
+
+    /// <summary>Writes a blob where the filesystem store keeps it, last put at <paramref name="lastPut"/>.</summary>
+    private string Blob(string text, DateTime lastPut)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var path = Path.Combine(_data, "blobs", sha[..2], sha[2..4], sha);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, lastPut);
+        return path;
+    }
+
     [Theory]
     [InlineData("short", "password")]
     [InlineData("", "password")]
