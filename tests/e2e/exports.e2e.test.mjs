@@ -203,7 +203,7 @@ test('export dialog, pro account: Select All, every engine reaches done, the ZIP
   }, null, { timeout: SLOW });
   await expectVisible(dialog.getByRole('button', { name: 'Download ZIP' }), 'A ready export offers its download', SLOW);
   assert.equal(await dialog.getByRole('progressbar', { name: 'Export progress' }).getAttribute('aria-valuenow'), '100');
-  for (const item of await statuses.all()) assert.match(await item.innerText(), /Done\s+\d+ files? · [\d.]+ (B|KB|MB)/);
+  for (const item of await statuses.all()) assert.match(await item.innerText(), /Done\s+\d+ files? · [\d.]+ (bytes?|KB|MB)/);
   t.diagnostic(`engine statuses seen: ${(await page.evaluate(() => window.__engineStatus)).join(', ')}`);
   await page.waitForTimeout(500); // the bar's fill eases to its width
   await shot('exports-dialog-done');

@@ -257,7 +257,7 @@ test('admin: change the new user’s tier, then verify the audit chain', { timeo
   await shot('admin-storage');
   await page.getByRole('button', { name: 'Sweep now' }).click();
   await expectVisible(report.getByRole('heading', { name: 'Sweep finished' }), 'The sweep should report');
-  await expectVisible(report.getByText(/^0 \(0 B\)$/).last(), 'A fresh server has nothing old enough to delete');
+  await expectVisible(report.getByText(/^0 \(0 bytes\)$/).last(), 'A fresh server has nothing old enough to delete');
   await expectNoAlert();
   await logout();
 

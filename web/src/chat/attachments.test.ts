@@ -8,7 +8,6 @@ import {
   descriptorOf,
   downloadErrorText,
   envelopesFor,
-  formatBytes,
   keyTextOf,
   openAttachmentKey,
   parseFileKeyText,
@@ -115,14 +114,6 @@ describe('envelopesFor with a keyring that opens file keys itself', () => {
 });
 
 describe('attachment display', () => {
-  it('formats sizes in decimal units, like the server’s limit', () => {
-    expect(formatBytes(1)).toBe('1 byte');
-    expect(formatBytes(999)).toBe('999 bytes');
-    expect(formatBytes(3_145_728)).toBe('3.1 MB');
-    expect(formatBytes(100_000_000)).toBe('100 MB');
-    expect(formatBytes(1_500)).toBe('1.5 KB');
-  });
-
   it('offers "Show image" for common image types under 10 MB only', () => {
     expect(canPreview({ contentType: 'image/png', size: 9_999_999 })).toBe(true);
     expect(canPreview({ contentType: 'image/png', size: 10_000_000 })).toBe(false);

@@ -53,19 +53,6 @@ export function attachmentOf(file: FileDescriptor, key: string): Attachment {
   };
 }
 
-/** "1.2 MB", "830 KB", "12 bytes" — decimal units, as the server's limit (100 MB = 100,000,000 bytes) is. */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB'];
-  let v = n / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? Math.round(v) : v.toFixed(1).replace(/\.0$/, '')} ${units[u]}`;
-}
-
 /** Whether to offer "Show image": a raster or SVG-free image type, small enough to hold as a thumbnail. */
 export function canPreview(a: Pick<Attachment, 'contentType' | 'size'>): boolean {
   // SVG can carry script; shown through <img> it cannot run, but there is no need to offer it.

@@ -66,3 +66,20 @@ export function formatDetails(details: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * "1.2 MB", "830 KB", "12 bytes": decimal units, as file managers show sizes and as the server's limits are set
+ * (100 MB = 100,000,000 bytes); "—" for what is not a size.
+ */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return '—';
+  if (n < 1000) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1000;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${v >= 100 ? Math.round(v) : v.toFixed(1).replace(/\.0$/, '')} ${units[u]}`;
+}

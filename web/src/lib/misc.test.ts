@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDetails, formatRelative, shortHash } from './format';
+import { formatBytes, formatDetails, formatRelative, shortHash } from './format';
 import { mergeJob, parseJobEvent } from './jobs';
 import { safeRedirect } from './nav';
 import { validateSignup } from './validation';
@@ -35,6 +35,19 @@ describe('jobs', () => {
 });
 
 describe('format', () => {
+  it('formats sizes in decimal units, like the server’s limits', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
+    expect(formatBytes(1)).toBe('1 byte');
+    expect(formatBytes(999)).toBe('999 bytes');
+    expect(formatBytes(1_500)).toBe('1.5 KB');
+    expect(formatBytes(3_145_728)).toBe('3.1 MB');
+    expect(formatBytes(15_000_000)).toBe('15 MB');
+    expect(formatBytes(100_000_000)).toBe('100 MB');
+    expect(formatBytes(2.5e12)).toBe('2.5 TB');
+    expect(formatBytes(-1)).toBe('—');
+    expect(formatBytes(Number.NaN)).toBe('—');
+  });
+
   it('relative time', () => {
     const now = Date.parse('2030-01-01T12:00:00Z');
     expect(formatRelative('2030-01-01T11:59:50Z', now, 'en')).toBe('just now');

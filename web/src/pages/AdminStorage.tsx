@@ -5,8 +5,7 @@ import type { BlobSweepReport, Job } from '../api/types';
 import { JobProgress } from '../components/forge/JobProgress';
 import { ProblemAlert, usePageTitle } from '../components/ui';
 import { useJob } from '../hooks/useJob';
-import { formatBytes } from '../lib/download';
-import { formatDateTime } from '../lib/format';
+import { formatBytes, formatDateTime } from '../lib/format';
 
 const counted = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Spinner, usePageTitle } from '../components/ui';
 import { verifyBundle, type BundleVerification } from '../lib/bundle';
-import { formatBytes } from '../lib/download';
+import { formatBytes } from '../lib/format';
 import { shortHash } from '../lib/format';
 import { serverKeyIds } from '../lib/serverKeys';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useChatStore } from '../../chat/ChatContext';
-import { canPreview, descriptorOf, envelopesFor, downloadErrorText, fileFetch, formatBytes, openAttachmentKey, percent } from '../../chat/attachments';
+import { canPreview, descriptorOf, envelopesFor, downloadErrorText, fileFetch, openAttachmentKey, percent } from '../../chat/attachments';
 import { downloadFile } from '../../chat/files';
+import { formatBytes } from '../../lib/format';
 import type { Attachment, ChatMessage } from '../../chat/socket';
 
 type Download =

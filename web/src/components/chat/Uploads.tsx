@@ -1,8 +1,9 @@
 import { useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
-import { attachmentOf, envelopesFor, formatBytes, keyTextOf, percent, sealAttachmentKey } from '../../chat/attachments';
+import { attachmentOf, envelopesFor, keyTextOf, percent, sealAttachmentKey } from '../../chat/attachments';
 import { newClientId } from '../../chat/socket';
 import type { ChatStore } from '../../chat/store';
 import { MAX_ATTACHMENTS, uploadQueueFor, type UploadQueue, type UploadSource } from '../../chat/uploads';
+import { formatBytes } from '../../lib/format';
 
 /**
  * The room's upload queue, re-rendering on every change (progress included), and `send`, which sends a message with

@@ -1,5 +1,5 @@
 import type { ExportView } from '../../api/exports';
-import { formatBytes } from '../../lib/download';
+import { formatBytes } from '../../lib/format';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { Badge, Spinner } from '../ui';
 

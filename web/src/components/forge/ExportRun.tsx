@@ -1,6 +1,6 @@
 import type { EngineStatus, ExportView } from '../../api/exports';
 import type { Job } from '../../api/types';
-import { formatBytes } from '../../lib/download';
+import { formatBytes } from '../../lib/format';
 import { shortHash } from '../../lib/format';
 import { Badge, ProgressBar } from '../ui';
 
