@@ -63,6 +63,8 @@ public sealed partial class BlobSweep(IBlobStore store, IServiceScopeFactory sco
             }
         }
 
+        LoomMetrics.BlobsSwept.Inc(deleted);
+        LoomMetrics.BlobBytesSwept.Inc(deletedBytes);
         var report = new BlobSweepReport(dryRun, cutoff, stored, referenced.Count, orphans.Count, orphanBytes, deleted, deletedBytes);
         Swept(logger, dryRun, stored, referenced.Count, orphans.Count, deleted, deletedBytes);
         return report;

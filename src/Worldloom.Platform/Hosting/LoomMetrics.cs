@@ -27,6 +27,12 @@ public static class LoomMetrics
     public static readonly Counter QuotaRefusals = Metrics.CreateCounter(
         "loom_quota_refusals_total", "Generations refused because the weekly quota was spent.", new CounterConfiguration { LabelNames = ["tier"] });
 
+    /// <summary>Unreferenced blobs deleted by the sweep (<c>BlobSweep</c>).</summary>
+    public static readonly Counter BlobsSwept = Metrics.CreateCounter("loom_blobs_swept_total", "Unreferenced blobs the sweep deleted.");
+
+    /// <summary>Bytes those blobs held.</summary>
+    public static readonly Counter BlobBytesSwept = Metrics.CreateCounter("loom_blobs_swept_bytes_total", "Bytes of the unreferenced blobs the sweep deleted.");
+
     /// <summary>Failed logins.</summary>
     public static readonly Counter LoginFailures = Metrics.CreateCounter("loom_login_failures_total", "Failed login attempts.");
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Platform.Accounts;
 using Worldloom.Platform.Blobs;
+using Worldloom.Platform.Hosting;
 using Worldloom.Platform.Jobs;
 using Worldloom.Platform.Tests.Support;
 
@@ -58,6 +59,7 @@ public sealed class BlobSweepTests
         host.Clock.Advance(PastTheGrace);
         var admin = await host.UserAsync(role: Roles.Admin);
         var young = await PutAsync(host, "named by nothing yet");
+        var (swept, sweptBytes) = (LoomMetrics.BlobsSwept.Value, LoomMetrics.BlobBytesSwept.Value);
 
         var report = await SweepAsync(admin, "{}");
 
@@ -65,6 +67,8 @@ public sealed class BlobSweepTests
         Assert.Equal(host.Clock.GetUtcNow() - TimeSpan.FromHours(24), report.Cutoff);
         Assert.Equal((3, 1, 1, 1), (report.Stored, report.Referenced, report.Orphans, report.Deleted));
         Assert.Equal("named by nothing".Length, report.DeletedBytes);
+        Assert.Equal((swept + 1, sweptBytes + "named by nothing".Length), (LoomMetrics.BlobsSwept.Value, LoomMetrics.BlobBytesSwept.Value));
+        Assert.Contains("loom_blobs_swept_bytes_total", await host.Client().GetStringAsync("/metrics"), StringComparison.Ordinal);
         Assert.False(await ExistsAsync(host, orphan));
         Assert.True(await ExistsAsync(host, referenced));
         Assert.True(await ExistsAsync(host, young));
