@@ -170,7 +170,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             var sha = item.Key[(item.Key.LastIndexOf('/') + 1)..];
             if (!item.IsDir && BlobHash.IsValid(sha) && item.Key == KeyOf(sha) && item.LastModifiedDateTime is { } modified)
             {
-                yield return new StoredBlob(sha, (long)item.Size, new DateTimeOffset(DateTime.SpecifyKind(modified.ToUniversalTime(), DateTimeKind.Utc)));
+                yield return new StoredBlob(sha, (long)item.Size, AsUtc(modified));
             }
         }
     }
@@ -214,7 +214,6 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
         // New, or stored so long ago that a sweep could take it before the caller's row names it: S3 has no cheap way
         // to touch an object, so its bytes go up again, which renews its modification time.
-
         // Two puts of the same bytes may both get here; S3 keeps one object, and both wrote identical content.
         // That also makes the put safe to retry after a transient failure.
         var start = source.CanSeek ? source.Position : 0;
@@ -251,7 +250,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
                 try
                 {
                     var stat = await _client.StatObjectAsync(new StatObjectArgs().WithBucket(_bucket).WithObject(key), cancellationToken);
-                    return new DateTimeOffset(DateTime.SpecifyKind(stat.LastModified, DateTimeKind.Utc));
+                    return AsUtc(stat.LastModified);
                 }
                 catch (ObjectNotFoundException)
                 {
@@ -260,6 +259,10 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             },
             true,
             cancellationToken);
+
+    /// <summary>An S3 time as UTC: the client hands some out as local times and some with no kind, which are UTC.</summary>
+    private static DateTimeOffset AsUtc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     // S3 services answer 500/503 under load and expect clients to retry; the MinIO client surfaces a bodiless error
     // response as whatever exception its parser throws, so any failure but cancellation counts as transient here.
