@@ -15,7 +15,7 @@ namespace Worldloom.Platform.Blobs;
 /// <remarks>
 /// The store is listed before the references are read, so a blob put after the listing is never a candidate, and a
 /// candidate that is put again before its deletion is spared by <see cref="IBlobStore.DeleteStaleAsync"/>. Several
-/// servers sweeping at once delete each blob at most once between them.
+/// servers may sweep at once: a blob one of them deleted is simply gone for the others.
 /// </remarks>
 public sealed partial class BlobSweep(IBlobStore store, IServiceScopeFactory scopes, IOptions<BlobStoreOptions> options, LoomClock clock, ILogger<BlobSweep> logger)
 {
@@ -76,7 +76,7 @@ public sealed partial class BlobSweep(IBlobStore store, IServiceScopeFactory sco
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in scope.ServiceProvider.GetServices<IBlobReferences>())
         {
-            await foreach (var hash in source.HashesAsync(cancellationToken))
+            await foreach (var hash in source.HashesAsync(cancellationToken).WithCancellation(cancellationToken))
             {
                 if (BlobHash.IsValid(hash))
                 {
