@@ -30,21 +30,7 @@ public static class ForgeApi
         return await user.Client.GetFromJsonAsync<JsonElement>($"/api/worlds/{world.GetProperty("id").GetGuid()}");
     }
 
-    public static async Task<JobView> JobAsync(TestUser user, Guid id, string status)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
-            if (job.Status == status)
-            {
-                return job;
-            }
-
-            Assert.False(JobStatus.IsFinal(job.Status), $"job ended {job.Status} ({job.Error}), expected {status}");
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    public static Task<JobView> JobAsync(TestUser user, Guid id, string status) => JobWait.ForStatusAsync(user, id, status, Patience);
 
     public static async Task<byte[]> PngAsync(HttpClient client, string url)
     {

@@ -76,19 +76,5 @@ public sealed class RealmHost : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement;
     }
 
-    private static async Task JobAsync(TestUser user, Guid id)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
-            if (job.Status == JobStatus.Succeeded)
-            {
-                return;
-            }
-
-            Assert.False(JobStatus.IsFinal(job.Status), $"job ended {job.Status} ({job.Error})");
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task JobAsync(TestUser user, Guid id) => JobWait.ForStatusAsync(user, id, JobStatus.Succeeded, Patience);
 }

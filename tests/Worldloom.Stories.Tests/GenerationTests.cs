@@ -12,20 +12,8 @@ namespace Worldloom.Stories.Tests;
 [Trait("Category", "Integration")]
 public sealed class GenerationTests(StoriesHost fixture) : IClassFixture<StoriesHost>
 {
-    private static async Task<JobView> WaitForAsync(TestUser user, Guid id, Func<JobView, bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(StoriesHost.Patience);
-        while (true)
-        {
-            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
-            if (condition(job))
-            {
-                return job;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task<JobView> WaitForAsync(TestUser user, Guid id, Func<JobView, bool> condition) =>
+        JobWait.UntilAsync(user, id, condition, StoriesHost.Patience);
 
     [Fact]
     public async Task RenderFailures_AreRetriedWithBackoff_AndTheLastEndsTheSegmentFailed_ReleasingTheScene()

@@ -148,20 +148,8 @@ public sealed class RemovalAndSafetyTests(StoriesHost fixture) : IClassFixture<S
         await StoriesHost.JobAsync(owner, started.GetProperty("jobId").GetGuid());
     }
 
-    private static async Task<JobView> WaitForAsync(TestUser user, Guid id, Func<JobView, bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(StoriesHost.Patience);
-        while (true)
-        {
-            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
-            if (condition(job))
-            {
-                return job;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task<JobView> WaitForAsync(TestUser user, Guid id, Func<JobView, bool> condition) =>
+        JobWait.UntilAsync(user, id, condition, StoriesHost.Patience);
 
     [Fact]
     public async Task FailedSegmentError_IsShownToItsCreatorTheOwnerAndModerators_OthersReadAGenericMessage()

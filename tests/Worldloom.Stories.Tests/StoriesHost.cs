@@ -93,21 +93,7 @@ public sealed class StoriesHost : IAsyncLifetime
         return scene.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == segmentId);
     }
 
-    public static async Task<JobView> JobAsync(TestUser user, Guid id, string status = JobStatus.Succeeded)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
-            if (job.Status == status)
-            {
-                return job;
-            }
-
-            Assert.False(JobStatus.IsFinal(job.Status), $"job ended {job.Status} ({job.Error}), expected {status}");
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    public static Task<JobView> JobAsync(TestUser user, Guid id, string status = JobStatus.Succeeded) => JobWait.ForStatusAsync(user, id, status, Patience);
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
     {

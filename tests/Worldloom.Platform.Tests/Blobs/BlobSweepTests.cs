@@ -189,18 +189,8 @@ public sealed class BlobSweepTests
 
     private static async Task<BlobSweepReport> FinishedAsync(TestUser admin, Guid jobId)
     {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var job = (await admin.Client.GetFromJsonAsync<JobView>($"/api/jobs/{jobId}", timeout.Token))!;
-            if (job.Status == JobStatus.Succeeded)
-            {
-                Assert.Equal(100, job.Progress);
-                return JsonSerializer.Deserialize<BlobSweepReport>(job.Result!, JsonSerializerOptions.Web)!;
-            }
-
-            Assert.False(JobStatus.IsFinal(job.Status), $"job ended {job.Status} ({job.Error})");
-            await Task.Delay(50, timeout.Token);
-        }
+        var job = await JobWait.ForStatusAsync(admin, jobId, JobStatus.Succeeded, Patience);
+        Assert.Equal(100, job.Progress);
+        return JsonSerializer.Deserialize<BlobSweepReport>(job.Result!, JsonSerializerOptions.Web)!;
     }
 }

@@ -221,19 +221,5 @@ public sealed class JobsTests
         }
     }
 
-    private static async Task<JobView> WaitAsync(TestUser user, Guid id, string status)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var job = (await user.Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}", timeout.Token))!;
-            if (job.Status == status)
-            {
-                return job;
-            }
-
-            Assert.False(JobStatus.IsFinal(job.Status), $"job ended {job.Status} ({job.Error}), expected {status}");
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task<JobView> WaitAsync(TestUser user, Guid id, string status) => JobWait.ForStatusAsync(user, id, status, Patience);
 }
