@@ -35,6 +35,9 @@ public static class LoomServer
         builder.Configuration.AddInMemoryCollection(options.Overrides);
         builder.Configuration["Loom:DataDir"] = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
+        // ASP.NET Core reads Kestrel's endpoints from configuration but not its limits (dotnet/aspnetcore#4765); bind
+        // them too, so an operator can set e.g. Kestrel__Limits__RequestHeadersTimeout like any other setting.
+        builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
 
         // EF's per-command SQL logging at Information would bury the server's own messages.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

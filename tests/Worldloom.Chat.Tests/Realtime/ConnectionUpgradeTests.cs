@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Chat.Realtime;
 
@@ -149,8 +148,9 @@ public sealed class ConnectionUpgradeTests
     [Fact]
     public async Task AnUpgradeHeadThatStopsHalfway_Is408AtConnectionLevel_AndAnEmptyConnectionJustCloses()
     {
-        // One header timeout in all, not the listener's and then HTTP's: the listener answers itself.
-        await using var server = await KestrelChat.StartAsync(configure: b => b.WebHost.ConfigureKestrel(k => k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(1)));
+        // One header timeout in all, not the listener's and then HTTP's: the listener answers itself. The timeout comes
+        // from configuration, as an operator would set it (Kestrel__Limits__RequestHeadersTimeout).
+        await using var server = await KestrelChat.StartAsync(new Dictionary<string, string?> { ["Kestrel:Limits:RequestHeadersTimeout"] = "00:00:01" });
         using var upgrades = new UpgradeCounts(server);
 
         using (var raw = await RawConnection.OpenAsync(server))

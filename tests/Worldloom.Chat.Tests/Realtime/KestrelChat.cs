@@ -29,7 +29,7 @@ public sealed class KestrelChat : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<KestrelChat> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<KestrelChat> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "loom-test-" + Guid.NewGuid().ToString("N"));
         var options = new LoomServerOptions { DataDir = dataDir, Database = TestDatabase.Fresh(), Urls = "http://127.0.0.1:0", WebRoot = "/nonexistent" };
@@ -43,11 +43,7 @@ public sealed class KestrelChat : IAsyncDisposable
         {
             options.Settings[key] = value;
         }
-        var app = LoomServer.Build(options, b =>
-        {
-            b.Logging.ClearProviders();
-            configure?.Invoke(b);
-        });
+        var app = LoomServer.Build(options, b => b.Logging.ClearProviders());
         await LoomServer.MigrateAsync(app);
         await app.StartAsync();
         return new KestrelChat(app, dataDir);
