@@ -256,8 +256,11 @@ test('two players in a public Test Area: see each other, console, Magic Missile,
 
   // A: the console spawns an enemy next to A; Tab targets it; Magic Missile (1) until its HP drops.
   await console_(a, '/god');
+  // The Test Area's own packs may be in view already, and Tab picks the nearest enemy: wait for the spawned one to
+  // arrive, or Tab may pick a pack member out of Magic Missile's range (refused as `range`).
+  const before = (await num(a, 'realm-nearby', 'data-enemies')) ?? 0;
   await console_(a, '/spawn brute 1');
-  await until(a, () => num(a, 'realm-nearby', 'data-enemies'), (n) => n >= 1, 'A: the spawned enemy is not in view');
+  await until(a, () => num(a, 'realm-nearby', 'data-enemies'), (n) => n > before, 'A: the spawned enemy is not in view');
   await a.keyboard.press('Tab');
   await expectVisible(a, a.getByTestId('realm-target'), 'A: Tab did not target the enemy');
   const full = await num(a, 'realm-target', 'data-hp');
