@@ -65,22 +65,7 @@ public sealed class GenerationTests(StoriesHost fixture) : IClassFixture<Stories
     public async Task ACancelNoticedAfterTheFilesAreStored_EndsTheSegmentFailedWithoutItsFiles_AndTheJobCancelled()
     {
         var user = await fixture.UserAsync();
-        fixture.Blobs.Close();
-        JsonElement started;
-        try
-        {
-            started = await StoriesHost.StartSceneAsync(user, new { title = "Late", prompt = "A quiet dawn" });
-            using var timeout = new CancellationTokenSource(StoriesHost.Patience);
-            await fixture.Blobs.Waiting.WaitAsync(timeout.Token);
-            // Only the database half of a cancel (enough on its own): the job hears of it at its next progress report,
-            // the one after its files are stored, and not through its token.
-            Assert.Equal(JobCancellation.Outcome.Requested, await fixture.Host.WithDbAsync(db =>
-                JobCancellation.RequestAsync(db, started.GetProperty("jobId").GetGuid(), fixture.Host.Clock.GetUtcNow())));
-        }
-        finally
-        {
-            fixture.Blobs.Open();
-        }
+        var started = await fixture.StartCancelledAfterItsFilesAsync(user, new { title = "Late", prompt = "A quiet dawn" });
 
         var sceneId = started.GetProperty("sceneId").GetGuid();
         var segmentId = started.GetProperty("segmentId").GetGuid();

@@ -27,19 +27,7 @@ public sealed class SegmentBlobSweepTests(StoriesHost fixture) : IClassFixture<S
         // A segment whose cancel is noticed only after its files are stored: they stay in the store, named by no row.
         var before = await StoredAsync();
         user = await fixture.UserAsync();
-        fixture.Blobs.Close();
-        System.Text.Json.JsonElement cancelled;
-        try
-        {
-            cancelled = await StoriesHost.StartSceneAsync(user, new { title = "Cancelled", prompt = "A storm over the harbour" });
-            using var timeout = new CancellationTokenSource(StoriesHost.Patience);
-            await fixture.Blobs.Waiting.WaitAsync(timeout.Token);
-            await fixture.Host.WithDbAsync(db => JobCancellation.RequestAsync(db, cancelled.GetProperty("jobId").GetGuid(), fixture.Host.Clock.GetUtcNow()));
-        }
-        finally
-        {
-            fixture.Blobs.Open();
-        }
+        var cancelled = await fixture.StartCancelledAfterItsFilesAsync(user, new { title = "Cancelled", prompt = "A storm over the harbour" });
 
         await StoriesHost.JobAsync(user, cancelled.GetProperty("jobId").GetGuid(), JobStatus.Cancelled);
         var left = (await StoredAsync()).Except(before).ToList();

@@ -61,6 +61,29 @@ public sealed class StoriesHost : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>A pro user: the free tier's two generations a week are too few for most tests.</summary>
+    /// <summary>
+    /// Starts a scene whose segment's job is cancelled while its files are being stored: only the database half of a
+    /// cancel (enough on its own), so the job hears of it at its next progress report, the one after its files are
+    /// stored, and not through its token. Returns the start's answer; the job ends cancelled.
+    /// </summary>
+    public async Task<JsonElement> StartCancelledAfterItsFilesAsync(TestUser user, object body)
+    {
+        Blobs.Close();
+        try
+        {
+            var started = await StartSceneAsync(user, body);
+            using var timeout = new CancellationTokenSource(Patience);
+            await Blobs.Waiting.WaitAsync(timeout.Token);
+            Assert.Equal(JobCancellation.Outcome.Requested, await Host.WithDbAsync(db =>
+                JobCancellation.RequestAsync(db, started.GetProperty("jobId").GetGuid(), Host.Clock.GetUtcNow())));
+            return started;
+        }
+        finally
+        {
+            Blobs.Open();
+        }
+    }
+
     public Task<TestUser> UserAsync(string role = Roles.User, string tier = Tiers.Pro) => Host.UserAsync(role, tier);
 
     /// <summary>Starts a scene; returns the 202 body (sceneId, segmentId, jobId).</summary>
