@@ -145,6 +145,7 @@ internal sealed class MessageRowWriter : IDisposable
     {
         _connection = new SqliteConnection(_connectionString);
         _connection.Open();
+        SqliteBusyTimeout.Apply(_connection);
         using (var pragma = _connection.CreateCommand())
         {
             pragma.CommandText = $"PRAGMA cache_size = -{CacheKibibytes};";

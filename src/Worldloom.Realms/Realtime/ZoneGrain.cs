@@ -64,6 +64,15 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     private ZoneSimulation? _sim;
     private bool _restored;
     private uint _lastCheckpoint;
+
+    /// <summary>
+    /// This zone's writes of its own state (checkpoints, places of players that left), one
+    /// after another in the order they were made, on the thread pool rather than in the grain's turn: SQLite's calls
+    /// run synchronously, lock waits included, and the zone ticks only between turns, so a write in a turn stopped the
+    /// zone for as long (a checkpoint of 250 players took 60–330 ms at 1,000 bots; docs/benchmarks.md, session 15).
+    /// Never faults: each write logs its own failure.
+    /// </summary>
+    private Task _writes = Task.CompletedTask;
     private uint _emptySince;
     private long _pacedFrom;
     private long _paced;
@@ -131,14 +140,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
                 _ = group.Key.DeliverAsync(new ZoneDelivery([.. group.Select(p => new ConnectionDelivery(p.ConnectionId, p.CharacterId, [], Kick: "the zone is restarting; reconnect to resume."))]));
             }
 
-            try
-            {
-                await SaveAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogCheckpointFailed(logger, e, this.GetPrimaryKeyString());
-            }
+            await Checkpoint();
         }
     }
 
@@ -312,7 +314,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         Task.FromResult(new ZoneStatus(_sim?.Tick ?? 0, _players.Count, _players.Values.Count(p => p.Node is not null), _sim?.Entities.Count ?? 0, _restored));
 
     /// <inheritdoc />
-    public Task CheckpointAsync() => _sim is null ? Task.CompletedTask : SaveAsync(CancellationToken.None);
+    public Task CheckpointAsync() => _sim is null ? Task.CompletedTask : Checkpoint();
 
     /// <inheritdoc />
     public Task DeactivateAsync()
@@ -352,7 +354,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     /// 50 ms of their clock would run ahead of the zone's input queue. Each callback steps as many ticks as are due, at
     /// most <see cref="MaxCatchUp"/>; a longer stall is skipped, not replayed.
     /// </summary>
-    private async Task TickAsync(CancellationToken ct)
+    private Task TickAsync(CancellationToken _)
     {
         var due = (long)(clock.GetElapsedTime(_pacedFrom) / TickPeriod);
         if (due - _paced > MaxCatchUp)
@@ -363,11 +365,13 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         while (_paced < due && _sim is not null)
         {
             _paced++;
-            await StepAsync(ct);
+            Step();
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task StepAsync(CancellationToken ct)
+    private void Step()
     {
         var sim = _sim!;
         var started = clock.GetTimestamp();
@@ -455,15 +459,16 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
 
         foreach (var player in leaving)
         {
-            await LeaveAsync(player, ct);
+            Leave(player);
         }
 
         var tickSeconds = clock.GetElapsedTime(started).TotalSeconds;
         RealmsMetrics.TickSeconds.Observe(tickSeconds);
         RealmsMetrics.TickDuration.Record(tickSeconds);
-        if (tick - _lastCheckpoint >= CheckpointTicks)
+        // One checkpoint at a time: on a database slower than the period, checkpoints thin out rather than queue.
+        if (tick - _lastCheckpoint >= CheckpointTicks && _writes.IsCompleted)
         {
-            await SaveAsync(ct);
+            _ = Checkpoint();
         }
 
         if (_players.Count > 0 || _handingOver.Count > 0)
@@ -532,13 +537,14 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         return items;
     }
 
-    /// <summary>Saves and removes a player that left (grace over, kicked).</summary>
-    private async Task LeaveAsync(Player player, CancellationToken ct)
+    /// <summary>Removes a player that left (grace over, kicked) and saves it (after the tick).</summary>
+    private void Leave(Player player)
     {
         _players.Remove(player.CharacterId);
         var state = _sim!.RemovePlayer(player.CharacterId);
-        var position = state.Position ?? default;
-        await store.SaveCharacterAsync(_zone, new CharacterPlace(player.CharacterId, position, state.Hp, state.Mana), ct);
+        var place = new CharacterPlace(player.CharacterId, state.Position ?? default, state.Hp, state.Mana);
+        var zone = _zone;
+        _ = Write("saving a character that left", ct => store.SaveCharacterAsync(zone, place, ct));
     }
 
     /// <summary>
@@ -579,7 +585,9 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         try
         {
             await handOver.RecordingAsync(transfer);
-            recorded = await store.BeginTransferAsync(transfer, _zone, crossing, CancellationToken.None);
+            // On the thread pool, as the zone's own writes are (see _writes), but not behind them: the player waits for it.
+            var zone = _zone;
+            recorded = await Task.Run(() => store.BeginTransferAsync(transfer, zone, crossing, CancellationToken.None));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -643,8 +651,13 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         }
     }
 
-    /// <summary>Checkpoints the simulation and saves every player's place.</summary>
-    private async Task SaveAsync(CancellationToken ct)
+    /// <summary>
+    /// Checkpoints the simulation and every player's place as of now, and writes them after the zone's earlier writes;
+    /// the task ends when they are written (or the write failed and was logged). The checkpoint is stamped with the
+    /// time it was taken, not written, so that a crossing recorded meanwhile counts as after it when the zone is
+    /// restored (<see cref="OnActivateAsync"/>).
+    /// </summary>
+    private Task Checkpoint()
     {
         var sim = _sim!;
         var places = new List<CharacterPlace>(_players.Count);
@@ -661,13 +674,36 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             }
         }
 
-        await store.SaveCheckpointAsync(_realmId, _zone, sim.Tick, sim.Checkpoint(), places, ct);
-        _lastCheckpoint = sim.Tick;
-        RealmsMetrics.Checkpoints.Inc();
+        var (realmId, zone, tick, state, at) = (_realmId, _zone, sim.Tick, sim.Checkpoint(), clock.GetUtcNow());
+        _lastCheckpoint = tick;
+        return Write("checkpointing", async ct =>
+        {
+            await store.SaveCheckpointAsync(realmId, zone, tick, state, places, at, ct);
+            RealmsMetrics.Checkpoints.Inc();
+        });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpointing zone {Zone} on deactivation failed")]
-    private static partial void LogCheckpointFailed(ILogger logger, Exception e, string zone);
+    /// <summary>Runs <paramref name="write"/> on the thread pool after the zone's earlier writes (see <see cref="_writes"/>).</summary>
+    private Task Write(string what, Func<CancellationToken, Task> write)
+    {
+        var previous = _writes;
+        var key = this.GetPrimaryKeyString();
+        return _writes = Task.Run(async () =>
+        {
+            await previous;
+            try
+            {
+                await write(CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogWriteFailed(logger, e, what, key);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zone {Zone}: {What} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception e, string what, string zone);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handing transfer {TransferId} to its zone failed (attempt {Attempt}); retrying")]
     private static partial void LogHandOverFailed(ILogger logger, Exception e, Guid transferId, int attempt);

@@ -33,29 +33,31 @@ public sealed class ZoneStore(IServiceScopeFactory scopes, LoomClock clock)
     public Task<ZoneCheckpoint?> CheckpointAsync(Guid realmId, ZoneKey zone, CancellationToken ct) =>
         WithDbAsync(db => db.Set<ZoneCheckpoint>().AsNoTracking().FirstOrDefaultAsync(c => c.RealmId == realmId && c.ZoneX == zone.X && c.ZoneY == zone.Y, ct));
 
-    /// <summary>Saves the zone's state and the places of the characters in it, in one transaction.</summary>
-    public async Task SaveCheckpointAsync(Guid realmId, ZoneKey zone, uint tick, byte[] state, IReadOnlyList<CharacterPlace> characters, CancellationToken ct)
+    /// <summary>
+    /// Saves the zone's state and the places of the characters in it, in one transaction, stamped
+    /// <paramref name="takenAt"/>: when the state was taken, which is what a restore compares crossings with.
+    /// </summary>
+    public async Task SaveCheckpointAsync(Guid realmId, ZoneKey zone, uint tick, byte[] state, IReadOnlyList<CharacterPlace> characters, DateTimeOffset takenAt, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
         var row = await db.Set<ZoneCheckpoint>().FirstOrDefaultAsync(c => c.RealmId == realmId && c.ZoneX == zone.X && c.ZoneY == zone.Y, ct);
         if (row is null)
         {
-            db.Set<ZoneCheckpoint>().Add(new ZoneCheckpoint { RealmId = realmId, ZoneX = zone.X, ZoneY = zone.Y, Tick = tick, State = state, UpdatedAt = now });
+            db.Set<ZoneCheckpoint>().Add(new ZoneCheckpoint { RealmId = realmId, ZoneX = zone.X, ZoneY = zone.Y, Tick = tick, State = state, UpdatedAt = takenAt });
         }
         else
         {
             row.Tick = tick;
             row.State = state;
-            row.UpdatedAt = now;
+            row.UpdatedAt = takenAt;
         }
 
         await db.SaveChangesAsync(ct);
         foreach (var place in characters)
         {
-            await SavePlaceAsync(db, zone, place, now, ct);
+            await SavePlaceAsync(db, zone, place, takenAt, ct);
         }
 
         await transaction.CommitAsync(ct);

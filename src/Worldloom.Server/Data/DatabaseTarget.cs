@@ -38,7 +38,7 @@ public sealed record DatabaseTarget(string ConnectionString, bool IsPostgres)
         }
         else
         {
-            services.AddDbContextPool<LoomDb, SqliteLoomDb>(o => o.UseSqlite(ConnectionString));
+            services.AddDbContextPool<LoomDb, SqliteLoomDb>(o => o.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance));
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Worldloom.Platform.Accounts;
+using Worldloom.Platform.Data;
 using Worldloom.Platform.Tests.Support;
 using Worldloom.Realms.Characters;
 using Worldloom.Realms.Core.Geometry;
@@ -208,8 +210,10 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
         Assert.Equal("replayed", refused.Code);
         Assert.Equal((WebSocketCloseStatus)4001, await game.ClosedAsync());
         Assert.Contains("refused", game.CloseDescription, StringComparison.OrdinalIgnoreCase);
-        var zone = await ZoneOfAsync(character);
-        Assert.Equal(0, (await fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, zone)).StatusAsync()).Players);
+        var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, await ZoneOfAsync(character)));
+        Assert.Equal(0, (await zone.StatusAsync()).Players);
+        // The zone saves a player that left after the tick, in order with its other writes: a checkpoint ends after it.
+        await zone.CheckpointAsync();
         var saved = await fixture.Host.WithDbAsync(db => db.Set<RealmCharacter>().AsNoTracking().SingleAsync(c => c.Id == character));
         Assert.NotNull(saved.PositionX);
         Assert.True(saved.Hp > 0, $"saved hp {saved.Hp}");
@@ -408,6 +412,52 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
             }
 
             hold.Release();
+            var transfer = await game.ExpectAsync<TransferFrame>();
+            Assert.Equal((exit.X, exit.Y), (transfer.ZoneX, transfer.ZoneY));
+            await game.ExpectAsync<WelcomeFrame>();
+        }
+        finally
+        {
+            hold.Release();
+        }
+
+        await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
+    }
+
+    [Fact]
+    public async Task WhileTheDatabaseIsLocked_ACrossingAndACheckpointWaitForIt_AndTheZoneTicksOn()
+    {
+        var (realm, character) = await PlayerAsync("test-area");
+        var (from, edge, exit) = await ExitOfAsync(realm, character);
+        var hold = fixture.HandOver.HoldRecording(character);
+        try
+        {
+            await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
+            await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.X} {edge.Y}"));
+            await hold.Reached.Task.WaitAsync(GameSocket.Patience);
+
+            // Another writer holds the character's row (on SQLite, the whole database) while the crossing is recorded.
+            // SQLite's calls are synchronous: a record written in the zone's turn would stop its ticks until the lock
+            // went (or the write timed out after 30 s and the crossing failed).
+            await using (var scope = fixture.Host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.Set<RealmCharacter>().Where(c => c.Id == character).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version));
+                hold.Release();
+
+                // Longer than a checkpoint's period, whose write waits for the lock too.
+                var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, from));
+                var tick = (await zone.StatusAsync()).Tick;
+                using var patience = new CancellationTokenSource(GameSocket.Patience);
+                while ((await zone.StatusAsync()).Tick < tick + ZoneGrain.CheckpointTicks + 20)
+                {
+                    await Task.Delay(20, patience.Token);
+                }
+
+                await transaction.RollbackAsync();
+            }
+
             var transfer = await game.ExpectAsync<TransferFrame>();
             Assert.Equal((exit.X, exit.Y), (transfer.ZoneX, transfer.ZoneY));
             await game.ExpectAsync<WelcomeFrame>();
