@@ -4,8 +4,8 @@
 // this once per server and reads the last stdout line (one JSON object); progress goes to stderr.
 //
 // Bots connect --ramp at a time (each batch given at least a second), join their zone, then send one input a tick
-// (walking; a new direction from a seeded generator every 1.5-2.5 s; ours on each snapshot by default, --pace; the
-// peer every 50 ms of this process's clock) and every 8 s a cast (ours: Arcane Nova, slot 2,
+// (walking; a new direction from a seeded generator every 1.5-2.5 s, every 50 ms of this process's clock as the web
+// client does; --pace snapshot sends ours' on each snapshot instead) and every 8 s a cast (ours: Arcane Nova, slot 2,
 // which needs no target and whose 6 s cooldown and 30 mana the Mage's 6 mana/s covers, so no cast is refused; the
 // peer: its `cast` message). Ours also acks every snapshot (the payload's tick: 4 bits of version, then 32 bits, low
 // bit first), as the web client does; nothing else of a snapshot is decoded. The peer's SDK decodes its state patches,
@@ -37,10 +37,10 @@ const warmup = num("warmup", 3);
 const ramp = Math.max(1, int("ramp", 100));
 const zoneCount = Math.max(1, int("zones", 1));
 const seed = int("seed", 7);
-// ours: `snapshot` sends each bot's input when a snapshot arrives (one per server tick); `clock` every 50 ms of this
-// process's clock, as the web client's TickPacer does. See docs/benchmarks.md: zone ticks run a little under 20 Hz, so
-// clock-paced inputs pile up in the zone's queue until it refuses them (`flood`) and kicks the player.
-const pace = args.pace ?? "snapshot";
+// ours: `clock` sends each bot's input every 50 ms of this process's clock, as the web client's TickPacer does;
+// `snapshot` when a snapshot arrives, which answers a burst of late snapshots with a burst of inputs that the zone
+// refuses as `flood` once more than 10 wait for one tick (docs/benchmarks.md, session 15).
+const pace = args.pace ?? "clock";
 if (pace !== "snapshot" && pace !== "clock") fail("--pace must be snapshot or clock");
 const setup = target === "ours" ? JSON.parse(fs.readFileSync(args.setup ?? fail("--setup is required for ours"), "utf8")) : null;
 if (setup !== null && setup.bots.length < Math.max(...steps)) fail(`the setup file has ${setup.bots.length} bots, fewer than ${Math.max(...steps)}`);

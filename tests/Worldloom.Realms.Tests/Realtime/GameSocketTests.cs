@@ -382,7 +382,41 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
     }
 
     [Fact]
-    public async Task WhileACrossingIsRecorded_TheZoneTicksOn_AndAJoinIsToldToRetry()
+    public Task WhileACrossingIsRecorded_TheZoneTicksOn_AndAJoinIsToldToRetry() =>
+        CrossWithTheRecordHeldAsync(async (zone, character, _) =>
+        {
+            // The tick that took the character out of play is over: the zone goes on ticking while the record waits.
+            await TicksOnAsync(zone, 5);
+
+            // Its record still names this zone, but it is in neither zone's play: a join now is told to try again.
+            await using var second = await GameSocket.ConnectAsync(fixture.Host, fixture.Owner);
+            await second.SendAsync(new JoinFrame(character));
+            Assert.Equal(RealmErrors.Unavailable, (await second.ExpectAsync<ErrorFrame>()).Code);
+        });
+
+    [Fact]
+    public Task WhileTheDatabaseIsLocked_ACrossingAndACheckpointWaitForIt_AndTheZoneTicksOn() =>
+        CrossWithTheRecordHeldAsync(async (zone, character, hold) =>
+        {
+            // Another writer holds the character's row (on SQLite, the whole database) while the crossing is recorded.
+            // SQLite's calls are synchronous: a record written in the zone's turn would stop its ticks until the lock
+            // went (or the write timed out after 30 s and the crossing failed).
+            await using var scope = fixture.Host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Set<RealmCharacter>().Where(c => c.Id == character).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version));
+            hold.Release();
+
+            // Longer than a checkpoint's period, whose write waits for the lock too.
+            await TicksOnAsync(zone, ZoneGrain.CheckpointTicks + 20);
+            await transaction.RollbackAsync();
+        });
+
+    /// <summary>
+    /// Walks a new character onto an exit with its crossing's record held, runs <paramref name="whileHeld"/> with the
+    /// zone it leaves (which may let the record go on), then lets it go and checks the crossing completes, once.
+    /// </summary>
+    private async Task CrossWithTheRecordHeldAsync(Func<IZoneGrain, Guid, FlakyHandOver.Hold, Task> whileHeld)
     {
         var (realm, character) = await PlayerAsync("test-area");
         var (from, edge, exit) = await ExitOfAsync(realm, character);
@@ -392,24 +426,7 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
             await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
             await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.X} {edge.Y}"));
             await hold.Reached.Task.WaitAsync(GameSocket.Patience);
-
-            // The tick that took the character out of play is over: the zone goes on ticking while the record waits.
-            var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, from));
-            var tick = (await zone.StatusAsync()).Tick;
-            using (var patience = new CancellationTokenSource(GameSocket.Patience))
-            {
-                while ((await zone.StatusAsync()).Tick < tick + 5)
-                {
-                    await Task.Delay(20, patience.Token);
-                }
-            }
-
-            // Its record still names this zone, but it is in neither zone's play: a join now is told to try again.
-            await using (var second = await GameSocket.ConnectAsync(fixture.Host, fixture.Owner))
-            {
-                await second.SendAsync(new JoinFrame(character));
-                Assert.Equal(RealmErrors.Unavailable, (await second.ExpectAsync<ErrorFrame>()).Code);
-            }
+            await whileHeld(fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, from)), character, hold);
 
             hold.Release();
             var transfer = await game.ExpectAsync<TransferFrame>();
@@ -424,50 +441,15 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
         await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
     }
 
-    [Fact]
-    public async Task WhileTheDatabaseIsLocked_ACrossingAndACheckpointWaitForIt_AndTheZoneTicksOn()
+    /// <summary>Waits until <paramref name="zone"/> has stepped <paramref name="ticks"/> more ticks.</summary>
+    private static async Task TicksOnAsync(IZoneGrain zone, int ticks)
     {
-        var (realm, character) = await PlayerAsync("test-area");
-        var (from, edge, exit) = await ExitOfAsync(realm, character);
-        var hold = fixture.HandOver.HoldRecording(character);
-        try
+        var tick = (await zone.StatusAsync()).Tick;
+        using var patience = new CancellationTokenSource(GameSocket.Patience);
+        while ((await zone.StatusAsync()).Tick < tick + ticks)
         {
-            await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
-            await game.SendAsync(new ConsoleCommandFrame($"/tp {edge.X} {edge.Y}"));
-            await hold.Reached.Task.WaitAsync(GameSocket.Patience);
-
-            // Another writer holds the character's row (on SQLite, the whole database) while the crossing is recorded.
-            // SQLite's calls are synchronous: a record written in the zone's turn would stop its ticks until the lock
-            // went (or the write timed out after 30 s and the crossing failed).
-            await using (var scope = fixture.Host.Services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.Set<RealmCharacter>().Where(c => c.Id == character).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version));
-                hold.Release();
-
-                // Longer than a checkpoint's period, whose write waits for the lock too.
-                var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneGrainKey.Format(realm, from));
-                var tick = (await zone.StatusAsync()).Tick;
-                using var patience = new CancellationTokenSource(GameSocket.Patience);
-                while ((await zone.StatusAsync()).Tick < tick + ZoneGrain.CheckpointTicks + 20)
-                {
-                    await Task.Delay(20, patience.Token);
-                }
-
-                await transaction.RollbackAsync();
-            }
-
-            var transfer = await game.ExpectAsync<TransferFrame>();
-            Assert.Equal((exit.X, exit.Y), (transfer.ZoneX, transfer.ZoneY));
-            await game.ExpectAsync<WelcomeFrame>();
+            await Task.Delay(20, patience.Token);
         }
-        finally
-        {
-            hold.Release();
-        }
-
-        await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
     }
 
     [Fact]
