@@ -66,11 +66,10 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
     private uint _lastCheckpoint;
 
     /// <summary>
-    /// This zone's writes of its own state (checkpoints, places of players that left), one
-    /// after another in the order they were made, on the thread pool rather than in the grain's turn: SQLite's calls
-    /// run synchronously, lock waits included, and the zone ticks only between turns, so a write in a turn stopped the
-    /// zone for as long (a checkpoint of 250 players took 60–330 ms at 1,000 bots; docs/benchmarks.md, session 15).
-    /// Never faults: each write logs its own failure.
+    /// This zone's writes of its own state (checkpoints, places of players that left), one after another in the order
+    /// they were made, on the thread pool rather than in the grain's turn: SQLite's calls run synchronously, lock waits
+    /// included, and the zone ticks only between turns, so a write in a turn stopped the zone for as long as it took
+    /// (docs/benchmarks.md, session 15). Never faults: each write logs its own failure.
     /// </summary>
     private Task _writes = Task.CompletedTask;
     private uint _emptySince;
