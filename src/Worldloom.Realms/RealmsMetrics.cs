@@ -38,6 +38,14 @@ public static class RealmsMetrics
     /// <summary>Zone checkpoints written.</summary>
     public static readonly Counter Checkpoints = Metrics.CreateCounter("loom_realms_checkpoints_total", "Zone checkpoints written.");
 
+    /// <summary>
+    /// How long a zone's database writes took, by write: <c>checkpoint</c>, <c>leave</c> (a player's place when it
+    /// left), <c>crossing</c> (a transfer's record). They run beside the ticks, so a slow database shows here first.
+    /// </summary>
+    public static readonly Histogram ZoneWriteSeconds = Metrics.CreateHistogram(
+        "loom_realms_zone_write_seconds", "Duration of zone grains' database writes.",
+        new HistogramConfiguration { LabelNames = ["write"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
+
     /// <summary>Zone transfers, by step: started, retried, done.</summary>
     public static readonly Counter Transfers = Metrics.CreateCounter(
         "loom_realms_transfers_total", "Zone transfers by step.", new CounterConfiguration { LabelNames = ["step"] });

@@ -543,7 +543,7 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
         var state = _sim!.RemovePlayer(player.CharacterId);
         var place = new CharacterPlace(player.CharacterId, state.Position ?? default, state.Hp, state.Mana);
         var zone = _zone;
-        _ = Write("saving a character that left", ct => store.SaveCharacterAsync(zone, place, ct));
+        _ = Write("leave", ct => store.SaveCharacterAsync(zone, place, ct));
     }
 
     /// <summary>
@@ -586,7 +586,9 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             await handOver.RecordingAsync(transfer);
             // On the thread pool, as the zone's own writes are (see _writes), but not behind them: the player waits for it.
             var zone = _zone;
+            var started = clock.GetTimestamp();
             recorded = await Task.Run(() => store.BeginTransferAsync(transfer, zone, crossing, CancellationToken.None));
+            RealmsMetrics.ZoneWriteSeconds.WithLabels("crossing").Observe(clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -675,15 +677,18 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
 
         var (realmId, zone, tick, state, at) = (_realmId, _zone, sim.Tick, sim.Checkpoint(), clock.GetUtcNow());
         _lastCheckpoint = tick;
-        return Write("checkpointing", async ct =>
+        return Write("checkpoint", async ct =>
         {
             await store.SaveCheckpointAsync(realmId, zone, tick, state, places, at, ct);
             RealmsMetrics.Checkpoints.Inc();
         });
     }
 
-    /// <summary>Runs <paramref name="write"/> on the thread pool after the zone's earlier writes (see <see cref="_writes"/>).</summary>
-    private Task Write(string what, Func<CancellationToken, Task> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> (a <see cref="RealmsMetrics.ZoneWriteSeconds"/> label) on the thread pool after the
+    /// zone's earlier writes (see <see cref="_writes"/>).
+    /// </summary>
+    private Task Write(string kind, Func<CancellationToken, Task> write)
     {
         var previous = _writes;
         var key = this.GetPrimaryKeyString();
@@ -692,17 +697,19 @@ public sealed partial class ZoneGrain(ZoneMaps maps, ZoneStore store, ZoneHandOv
             await previous;
             try
             {
+                var started = clock.GetTimestamp();
                 await write(CancellationToken.None);
+                RealmsMetrics.ZoneWriteSeconds.WithLabels(kind).Observe(clock.GetElapsedTime(started).TotalSeconds);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                LogWriteFailed(logger, e, what, key);
+                LogWriteFailed(logger, e, kind, key);
             }
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Zone {Zone}: {What} failed")]
-    private static partial void LogWriteFailed(ILogger logger, Exception e, string what, string zone);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zone {Zone}: writing its {Kind} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception e, string kind, string zone);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handing transfer {TransferId} to its zone failed (attempt {Attempt}); retrying")]
     private static partial void LogHandOverFailed(ILogger logger, Exception e, Guid transferId, int attempt);

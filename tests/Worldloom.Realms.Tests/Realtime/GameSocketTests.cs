@@ -199,6 +199,7 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
     public async Task TooManyRefusedInputs_AreRefusedThenKicked4001_AndTheCharacterIsSaved()
     {
         var (realm, character) = await PlayerAsync();
+        var (leaves, checkpoints) = (WritesTimed("leave"), WritesTimed("checkpoint"));
         await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
         // Sequence 0 is at or below the last applied: a replay, every time.
         for (var i = 0; i < 45; i++)
@@ -214,6 +215,7 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
         Assert.Equal(0, (await zone.StatusAsync()).Players);
         // The zone saves a player that left after the tick, in order with its other writes: a checkpoint ends after it.
         await zone.CheckpointAsync();
+        Assert.True(WritesTimed("leave") > leaves && WritesTimed("checkpoint") > checkpoints, "the zone's writes are in loom_realms_zone_write_seconds");
         var saved = await fixture.Host.WithDbAsync(db => db.Set<RealmCharacter>().AsNoTracking().SingleAsync(c => c.Id == character));
         Assert.NotNull(saved.PositionX);
         Assert.True(saved.Hp > 0, $"saved hp {saved.Hp}");
@@ -440,6 +442,9 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
 
         await AssertOneTransferAsync(realm, character, from, new ZoneKey(exit.X, exit.Y));
     }
+
+    /// <summary>How many zone writes of <paramref name="kind"/> this process has timed (every host's together).</summary>
+    private static double WritesTimed(string kind) => RealmsMetrics.ZoneWriteSeconds.WithLabels(kind).Count;
 
     /// <summary>Waits until <paramref name="zone"/> has stepped <paramref name="ticks"/> more ticks.</summary>
     private static async Task TicksOnAsync(IZoneGrain zone, int ticks)
