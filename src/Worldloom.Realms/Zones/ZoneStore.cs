@@ -149,16 +149,26 @@ public sealed class ZoneStore(IServiceScopeFactory scopes, LoomClock clock)
         var entity = db.Model.FindEntityType(typeof(RealmCharacter))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var name = sql.DelimitIdentifier(table.Name, table.Schema);
+        // Each column's delimited name and its mapping, looked up once rather than per row.
+        (string Column, RelationalTypeMapping Mapping) Map(string property)
+        {
+            var p = entity.FindProperty(property)!;
+            return (sql.DelimitIdentifier(p.GetColumnName(table)!), p.GetRelationalTypeMapping());
+        }
+
+        var (id, x, y, hp, mana) = (Map(nameof(RealmCharacter.Id)), Map(nameof(RealmCharacter.PositionX)), Map(nameof(RealmCharacter.PositionY)),
+            Map(nameof(RealmCharacter.Hp)), Map(nameof(RealmCharacter.Mana)));
+        var (version, updatedAt, zoneX, zoneY) = (Map(nameof(RealmCharacter.Version)).Column, Map(nameof(RealmCharacter.UpdatedAt)),
+            Map(nameof(RealmCharacter.ZoneX)), Map(nameof(RealmCharacter.ZoneY)));
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         for (var from = 0; from < places.Count; from += PlacesPerStatement)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
-            string Parameter(string property, object? value)
+            string Parameter((string Column, RelationalTypeMapping Mapping) column, object? value)
             {
-                var parameter = entity.FindProperty(property)!.GetRelationalTypeMapping().CreateParameter(command, $"@p{command.Parameters.Count}", value);
+                var parameter = column.Mapping.CreateParameter(command, $"@p{command.Parameters.Count}", value);
                 command.Parameters.Add(parameter);
                 return parameter.ParameterName;
             }
@@ -169,21 +179,18 @@ public sealed class ZoneStore(IServiceScopeFactory scopes, LoomClock clock)
             {
                 var first = rows.Length == 0;
                 rows.Append(first ? "SELECT " : " UNION ALL SELECT ")
-                    .Append(Parameter(nameof(RealmCharacter.Id), place.CharacterId)).Append(first ? " AS cid, " : ", ")
-                    .Append(Parameter(nameof(RealmCharacter.PositionX), place.Position.X)).Append(first ? " AS px, " : ", ")
-                    .Append(Parameter(nameof(RealmCharacter.PositionY), place.Position.Y)).Append(first ? " AS py, " : ", ")
-                    .Append(Parameter(nameof(RealmCharacter.Hp), place.Hp)).Append(first ? " AS hp, " : ", ")
-                    .Append(Parameter(nameof(RealmCharacter.Mana), place.Mana)).Append(first ? " AS mn" : "");
+                    .Append(Parameter(id, place.CharacterId)).Append(first ? " AS cid, " : ", ")
+                    .Append(Parameter(x, place.Position.X)).Append(first ? " AS px, " : ", ")
+                    .Append(Parameter(y, place.Position.Y)).Append(first ? " AS py, " : ", ")
+                    .Append(Parameter(hp, place.Hp)).Append(first ? " AS hp, " : ", ")
+                    .Append(Parameter(mana, place.Mana)).Append(first ? " AS mn" : "");
             }
 
-            var version = Column(nameof(RealmCharacter.Version));
             command.CommandText =
-                $"UPDATE {name} SET {Column(nameof(RealmCharacter.PositionX))} = v.px, {Column(nameof(RealmCharacter.PositionY))} = v.py, " +
-                $"{Column(nameof(RealmCharacter.Hp))} = v.hp, {Column(nameof(RealmCharacter.Mana))} = v.mn, {version} = {version} + 1, " +
-                $"{Column(nameof(RealmCharacter.UpdatedAt))} = {Parameter(nameof(RealmCharacter.UpdatedAt), now)} " +
-                $"FROM ({rows}) AS v WHERE {name}.{Column(nameof(RealmCharacter.Id))} = v.cid " +
-                $"AND {name}.{Column(nameof(RealmCharacter.ZoneX))} = {Parameter(nameof(RealmCharacter.ZoneX), zone.X)} " +
-                $"AND {name}.{Column(nameof(RealmCharacter.ZoneY))} = {Parameter(nameof(RealmCharacter.ZoneY), zone.Y)}";
+                $"UPDATE {name} SET {x.Column} = v.px, {y.Column} = v.py, {hp.Column} = v.hp, {mana.Column} = v.mn, " +
+                $"{version} = {version} + 1, {updatedAt.Column} = {Parameter(updatedAt, now)} " +
+                $"FROM ({rows}) AS v WHERE {name}.{id.Column} = v.cid " +
+                $"AND {name}.{zoneX.Column} = {Parameter(zoneX, zone.X)} AND {name}.{zoneY.Column} = {Parameter(zoneY, zone.Y)}";
             await command.ExecuteNonQueryAsync(ct);
         }
     }

@@ -14,15 +14,8 @@ public sealed class ZoneStoreTests(RealmHost fixture) : IClassFixture<RealmHost>
     [Fact]
     public async Task ACheckpoint_WritesThePlacesOfItsZonesCharacters_AndNoOtherZonesOnes()
     {
-        var realm = (await fixture.RealmAsync("test-area")).GetProperty("id").GetGuid();
-        var ids = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-        {
-            ids.Add((await RealmHost.CharacterAsync(fixture.Owner, realm)).GetProperty("id").GetGuid());
-        }
-
+        var (realm, ids, zone) = await CharactersAsync(3);
         var before = await RowsAsync(ids);
-        var zone = new ZoneKey(before[0].ZoneX, before[0].ZoneY);
         // The third crossed out (its row names another zone) after the checkpoint's state was taken.
         var elsewhere = new ZoneKey(zone.X + 1, zone.Y);
         await fixture.Host.WithDbAsync(db => db.Set<RealmCharacter>().Where(c => c.Id == ids[2])
@@ -58,15 +51,7 @@ public sealed class ZoneStoreTests(RealmHost fixture) : IClassFixture<RealmHost>
     [Fact]
     public async Task ACheckpointOfManyCharacters_WritesThemAll()
     {
-        var realm = (await fixture.RealmAsync("test-area")).GetProperty("id").GetGuid();
-        var ids = new List<Guid>();
-        for (var i = 0; i < 20; i++)
-        {
-            ids.Add((await RealmHost.CharacterAsync(fixture.Owner, realm)).GetProperty("id").GetGuid());
-        }
-
-        var first = (await RowsAsync(ids))[0];
-        var zone = new ZoneKey(first.ZoneX, first.ZoneY);
+        var (realm, ids, zone) = await CharactersAsync(20);
         var store = fixture.Host.Services.GetRequiredService<ZoneStore>();
 
         // More places than one statement takes: 20 characters, each placed 11 times over.
@@ -74,6 +59,20 @@ public sealed class ZoneStoreTests(RealmHost fixture) : IClassFixture<RealmHost>
         await store.SaveCheckpointAsync(realm, zone, 1, [], places, DateTimeOffset.UnixEpoch, CancellationToken.None);
 
         Assert.All(await RowsAsync(ids), c => Assert.Equal(50, c.Hp));
+    }
+
+    /// <summary>A new Test Area realm with <paramref name="count"/> new characters, all in its starting zone.</summary>
+    private async Task<(Guid Realm, List<Guid> Ids, ZoneKey Zone)> CharactersAsync(int count)
+    {
+        var realm = (await fixture.RealmAsync("test-area")).GetProperty("id").GetGuid();
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await RealmHost.CharacterAsync(fixture.Owner, realm)).GetProperty("id").GetGuid());
+        }
+
+        var first = (await RowsAsync(ids))[0];
+        return (realm, ids, new ZoneKey(first.ZoneX, first.ZoneY));
     }
 
     private async Task<List<RealmCharacter>> RowsAsync(List<Guid> ids)
