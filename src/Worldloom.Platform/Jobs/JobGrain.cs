@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 
 namespace Worldloom.Platform.Jobs;
 
@@ -6,6 +7,12 @@ namespace Worldloom.Platform.Jobs;
 /// Hosts attempts of one job. The attempt runs off the grain's scheduler (it can take minutes, and this grain must stay
 /// responsive to <see cref="CancelAsync"/>); the grain only starts it, cancels it and keeps itself activated meanwhile.
 /// </summary>
+/// <remarks>
+/// Placed at random, not by Orleans' default resource-optimized placement: that one keeps a grain on the silo that
+/// asked unless another silo's published load is lower by a margin, and the load is published about once a second, so a
+/// burst of jobs enqueued on one silo all ran there.
+/// </remarks>
+[RandomPlacement]
 public sealed class JobGrain(JobRunner runner, ILocalSiloDetails silo, ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     private readonly CancellationTokenSource _shutdown = new();
