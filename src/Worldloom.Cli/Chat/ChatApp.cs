@@ -15,8 +15,13 @@ internal static class ChatApp
 {
     public static async Task RunAsync(ChatScreen screen, ChatSession session, ChatLink link, CancellationToken ct)
     {
-        using var app = Application.Create();
-        app.Init();
+        // Rooms, history and subscriptions first; frames that arrive meanwhile wait in the link's channel for the pump.
+        await session.StartAsync(ct);
+        await UiThread.RunAsync(app => Run(app, screen, session, link, ct));
+    }
+
+    private static void Run(IApplication app, ChatScreen screen, ChatSession session, ChatLink link, CancellationToken ct)
+    {
         using var window = new Window { Title = "loom chat  (Esc: quit, /help)" };
         var rooms = new FrameView { Title = "Rooms", X = 0, Y = 0, Width = 24, Height = Dim.Fill(4) };
         var roomList = new ListView { Width = Dim.Fill(), Height = Dim.Fill() };
@@ -156,19 +161,29 @@ internal static class ChatApp
                 _ = link.TypingAsync(room);
             }
         };
-        link.StateChanged += s => app.Invoke(() =>
+        void OnStateChanged(string s) => app.Invoke(() =>
         {
             screen.Status = s;
             Render();
         });
+        link.StateChanged += OnStateChanged;
 
-        // Frames arrive on the link's reader; the UI thread applies them, so the screen state has one writer.
-        var pump = Task.Run(async () =>
+        // Frames arrive on the link's reader; the UI thread applies them in arrival order.
+        _ = Task.Run(async () =>
         {
             await foreach (var frame in link.Events.ReadAllAsync(ct))
             {
                 var f = frame;
-                await session.PrepareAsync(f, ct);
+                try
+                {
+                    await session.PrepareAsync(f, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One frame that cannot be opened must not stop the frames after it: it shows locked, and says why.
+                    screen.Status = "error: " + e.Message;
+                }
+
                 app.Invoke(() =>
                 {
                     screen.Apply(f);
@@ -184,12 +199,10 @@ internal static class ChatApp
             return true;
         });
 
-        await session.StartAsync(ct);
         Render();
         input.SetFocus();
         app.Run(window);
-        await Task.CompletedTask;
-        _ = pump;
+        link.StateChanged -= OnStateChanged;
     }
 
     private static void Replace(ObservableCollection<string> target, IReadOnlyList<string> lines)

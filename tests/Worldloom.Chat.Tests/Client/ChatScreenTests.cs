@@ -184,6 +184,44 @@ public sealed class ChatScreenTests
         Assert.Empty(LocalSearch.Find("   ", opened));
     }
 
+    [Fact]
+    public async Task FramesAppliedOnOneThread_WhileAnotherRendersAndSwitchesRooms_LoseNothingAndNeverThrow()
+    {
+        // loom chat applies frames on its UI thread while commands (/join, /search, history pages) change the screen from
+        // the thread pool; without the screen's lock the renderer met collections changing under it.
+        var (screen, room, other) = Screen();
+        var ids = Enumerable.Range(0, 4000).Select(_ => Guid.CreateVersion7()).Order().ToArray();
+        using var go = new Barrier(2);
+        var frames = Task.Run(() =>
+        {
+            go.SignalAndWait();
+            foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+            {
+                screen.Apply(Frame("message", Msg(i % 2 == 0 ? room : other, id, Bob, "m" + i)));
+            }
+        });
+        var renders = Task.Run(() =>
+        {
+            go.SignalAndWait();
+            var n = 0;
+            while (!frames.IsCompleted)
+            {
+                screen.Select(n++ % 2);
+                _ = screen.MessageLines();
+                _ = screen.RoomLines();
+                _ = screen.UnnamedAuthors();
+                // A history page: one of the messages the frames bring too, merged into its own room's log.
+                var k = n % ids.Length;
+                var of = k % 2 == 0 ? room : other;
+                screen.Log(of).MergeAll([Msg(of, ids[k], Bob, "m" + k)]);
+            }
+        });
+        await Task.WhenAll(frames, renders);
+
+        Assert.Equal(2000, screen.Log(room).Messages.Count);
+        Assert.Equal(2000, screen.Log(other).Messages.Count);
+    }
+
     private static (ChatScreen Screen, Guid Room, Guid Other) Screen(TimeProvider? time = null)
     {
         var screen = new ChatScreen(Me, time ?? new ManualClock(DateTimeOffset.UnixEpoch));

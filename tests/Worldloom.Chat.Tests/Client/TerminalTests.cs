@@ -182,9 +182,13 @@ public sealed class TerminalTests
         }
 
         Save(last);
-        Assert.Fail("the terminal never showed what was expected; it shows:\n" + last);
+        // ./test prints a few lines of a failure: the rows with text in them, the status line included, fit there.
+        Assert.Fail("the terminal never showed what was expected; its rows with text:\n" + Rows(last));
         return last;
     }
+
+    private static string Rows(string screen) =>
+        string.Join('\n', screen.Split('\n').Select(r => r.Trim(' ', '│', '─', '╭', '╮', '╰', '╯', '┌', '┐', '└', '┘')).Where(r => r.Trim(' ', '│', '─').Length > 0));
 
     /// <summary>The screen, kept with the end-to-end artifacts so a person can look at what the client draws.</summary>
     private static void Save(string screen)
