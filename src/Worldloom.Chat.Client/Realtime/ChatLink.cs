@@ -177,8 +177,10 @@ public sealed class ChatLink : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException or ChatLinkException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Whatever ended this attempt (the socket, a token refresh the server refused, a timeout), the loop is
+                // the only thing that reconnects: it must outlive every failure, or the link goes quiet for good.
                 StateChanged?.Invoke("disconnected: " + e.Message);
             }
 

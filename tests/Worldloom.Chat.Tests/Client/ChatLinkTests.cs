@@ -100,6 +100,41 @@ public sealed class ChatLinkTests(SharedHost fixture) : IClassFixture<SharedHost
     }
 
     [Fact]
+    public async Task AReconnect_WhoseTokenRefreshFails_IsTriedAgain_AndResumes()
+    {
+        var host = fixture.Host;
+        var alice = await host.UserAsync();
+        var bob = await host.UserAsync();
+        var room = await ChatApi.RoomAsync(alice);
+        await ChatApi.JoinAsync(bob, room);
+        await using var a = Link(host, alice);
+        var calls = 0;
+        var states = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var b = new ChatLink(
+            (token, ct) =>
+            {
+                var client = host.WebSockets();
+                client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
+                return client.ConnectAsync(new Uri("ws://localhost/api/chat/ws"), ct);
+            },
+            _ => Interlocked.Increment(ref calls) == 2
+                ? throw new ChatRestException(System.Net.HttpStatusCode.ServiceUnavailable, "the session could not be refreshed")
+                : Task.FromResult(bob.AccessToken));
+        b.StateChanged += states.Enqueue;
+        await a.StartAsync();
+        await b.StartAsync();
+        await b.SubscribeAsync(room);
+        await a.SendAsync(room, "before").WaitAsync(Patience);
+        Assert.Equal("before", (await NextMessageAsync(b)).Body);
+
+        b.Interrupt();
+        var ack = await a.SendAsync(room, "while the refresh failed").WaitAsync(Patience);
+        Assert.Equal(ack.GetProperty("messageId").GetGuid(), (await NextMessageAsync(b)).Id);
+        Assert.True(calls >= 3, $"token asked {calls} times");
+        Assert.Contains("disconnected: the session could not be refreshed", states);
+    }
+
+    [Fact]
     public async Task Refusals_FailTheSend_AndLeaveTheOutboxEmpty()
     {
         var host = fixture.Host;
