@@ -47,7 +47,8 @@ public sealed class RealmRules
     /// <summary>The window over which refusals are counted, in ticks.</summary>
     public int RefusalWindowTicks { get; private init; }
 
-    /// <summary>Inputs a player may have waiting; more are refused as <c>flood</c>.</summary>
+    /// <summary>Inputs a player may have waiting; beyond them a new input supersedes the oldest queued move, or is
+    /// refused as <c>flood</c> when the oldest is a cast.</summary>
     public int MaxQueuedInputs { get; private init; }
 
     /// <summary>Enemies in a zone of 128 × 128 walkable tiles; a zone keeps this many per walkable tile.</summary>

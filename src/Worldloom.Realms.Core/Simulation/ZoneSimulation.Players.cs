@@ -59,17 +59,22 @@ public sealed partial class ZoneSimulation
     /// way (a late tick, a stalled connection) leaves one more queued for good, inputs and ticks then arriving at the
     /// same rate; without this the queue would fill after a long enough spike and refuse an honest client's every later
     /// input as <c>flood</c> until it is kicked. Casts are never dropped, and an input with a bad angle stops the
-    /// shedding so that it is still refused; a client that really sends faster than the tick still fills the queue.
+    /// shedding so that it is still refused. (A burst that fills the queue between two ticks is shed as it arrives:
+    /// <see cref="Submit"/>.)
     /// </summary>
     private static void ShedBacklog(Entity player)
     {
         var queue = player.Queue;
-        while (queue.Count > MaxBacklog && queue[0].Cast is null && queue[0].MoveAngle is >= PlayerInput.Stop and < Trig.AnglesPerTurn)
+        while (queue.Count > MaxBacklog && IsPlainMove(queue[0]))
         {
             player.LastSequence = queue[0].Sequence;
             queue.RemoveAt(0);
         }
     }
+
+    /// <summary>A movement-only input with a valid angle: one the next input's direction supersedes.</summary>
+    private static bool IsPlainMove(PlayerInput input) =>
+        input.Cast is null && input.MoveAngle is >= PlayerInput.Stop and < Trig.AnglesPerTurn;
 
     private void MovePlayers()
     {

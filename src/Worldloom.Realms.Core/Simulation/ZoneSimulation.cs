@@ -200,8 +200,10 @@ public sealed partial class ZoneSimulation
 
     /// <summary>Queues an input; the next <see cref="Step"/> applies the lowest queued sequence (one per player per
     /// tick; movement-only inputs beyond a backlog of <see cref="MaxBacklog"/> are dropped first). Inputs of
-    /// characters not in the zone are ignored (a late input after a crossing); a full queue refuses the input as
-    /// <c>flood</c>, reported with the next tick's outcome.</summary>
+    /// characters not in the zone are ignored (a late input after a crossing). On a full queue a newer input
+    /// supersedes the oldest queued move, as the backlog's shedding does; only a queue whose oldest input is a cast
+    /// (or a bad angle, kept to be refused) refuses the input as <c>flood</c>, reported with the next tick's outcome.
+    /// </summary>
     public void Submit(Guid characterId, PlayerInput input)
     {
         Recording?.Add(new RecordedAction(Tick, characterId, null, false, input, null));
@@ -216,14 +218,8 @@ public sealed partial class ZoneSimulation
             return;
         }
 
-        var queue = player.Queue;
-        if (queue.Count >= Rules.MaxQueuedInputs)
-        {
-            Refuse(player, input.Sequence, RefusalCodes.Flood);
-            return;
-        }
-
         // Keep the queue sorted by sequence; a sequence already queued is a replay.
+        var queue = player.Queue;
         var at = queue.Count;
         while (at > 0 && queue[at - 1].Sequence >= input.Sequence)
         {
@@ -233,6 +229,22 @@ public sealed partial class ZoneSimulation
                 return;
             }
 
+            at--;
+        }
+
+        if (queue.Count >= Rules.MaxQueuedInputs)
+        {
+            // A connection that stalled delivers its held inputs at once (TCP keeps them, and the rate limit lets a
+            // second's worth through). Refusing them as flood kicked honest players on a bad network after two such
+            // bursts; each move instead supersedes the oldest, which is dropped as in ShedBacklog.
+            if (at == 0 || !IsPlainMove(queue[0]))
+            {
+                Refuse(player, input.Sequence, RefusalCodes.Flood);
+                return;
+            }
+
+            player.LastSequence = queue[0].Sequence;
+            queue.RemoveAt(0);
             at--;
         }
 

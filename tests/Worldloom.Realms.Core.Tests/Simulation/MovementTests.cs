@@ -126,19 +126,74 @@ public sealed class MovementTests
     }
 
     [Fact]
-    public void Submit_MoreThanTheQueueHolds_IsFlood()
+    public void Submit_MoreCastsThanTheQueueHolds_IsFlood_AndStillKicks()
     {
         var sim = Zone.Open(new TestMap().Build());
         var id = sim.Join(10, 10, out _);
+        var max = (uint)RealmRules.Default.MaxQueuedInputs;
 
-        for (var s = 1u; s <= (uint)RealmRules.Default.MaxQueuedInputs + 2; s++)
+        for (var s = 1u; s <= max + 2; s++)
         {
-            sim.Submit(id, Zone.Move(s, East));
+            sim.Submit(id, Zone.CastAt(s, 1, 0, Vec.AtTile(14, 10)));
         }
 
         var outcome = sim.Step();
-
         Assert.Equal(2, outcome.Refusals.Count(r => r.Code == RefusalCodes.Flood));
+
+        // A client that keeps it up is kicked, as before.
+        var sequence = max + 2;
+        var kicked = false;
+        for (var tick = 0; tick < 20 && !kicked; tick++)
+        {
+            for (var n = 0; n < 10; n++)
+            {
+                sim.Submit(id, Zone.CastAt(++sequence, 1, 0, Vec.AtTile(14, 10)));
+            }
+
+            kicked = sim.Step().Kicks.Any(k => k.CharacterId == id);
+        }
+
+        Assert.True(kicked, "a client flooding the queue with casts was never kicked");
+    }
+
+    [Fact]
+    public void Submit_ABurstOfMoves_SupersedesTheOldestQueued_AndIsNeverFlood()
+    {
+        var sim = Zone.Open(new TestMap().Build());
+        var id = sim.Join(10, 10, out _);
+        var max = (uint)RealmRules.Default.MaxQueuedInputs;
+
+        // A stalled connection catches up: five seconds of inputs arrive between two ticks, twice.
+        var sequence = 0u;
+        for (var burst = 0; burst < 2; burst++)
+        {
+            for (var n = 0; n < 100; n++)
+            {
+                sim.Submit(id, Zone.Move(++sequence, n % 2 == 0 ? East : South));
+            }
+
+            var outcome = sim.Step();
+            Assert.Empty(outcome.Refusals);
+            Assert.Empty(outcome.Kicks);
+        }
+
+        // The newest inputs were kept: the queue drains to the last one sent.
+        for (var t = 0; t < max; t++)
+        {
+            sim.Step();
+        }
+
+        Assert.Equal(sequence, sim.OwnStateOf(id).LastSequence);
+
+        // A cast at the head is never superseded: a full queue behind it refuses.
+        var caster = sim.Join(12, 12, out _);
+        sim.Submit(caster, Zone.CastAt(1, 1, 0, Vec.AtTile(14, 12)));
+        for (var s = 2u; s <= max + 1; s++)
+        {
+            sim.Submit(caster, Zone.Move(s, East));
+        }
+
+        Assert.Equal((RefusalCodes.Flood, max + 1), (Assert.Single(sim.Step().Refusals).Code, max + 1));
     }
 
     [Fact]
