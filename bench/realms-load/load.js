@@ -8,7 +8,8 @@
 // client does; --pace snapshot sends ours' on each snapshot instead) and every 8 s a cast (ours: Arcane Nova, slot 2,
 // which needs no target and whose 6 s cooldown and 30 mana the Mage's 6 mana/s covers, so no cast is refused; the
 // peer: its `cast` message). Ours also acks every snapshot (the payload's tick: 4 bits of version, then 32 bits, low
-// bit first), as the web client does; nothing else of a snapshot is decoded. The peer's SDK decodes its state patches,
+// bit first), as the web client does: inside its next input (`input_ack`; --acks separate sends an `ack` frame on each
+// snapshot instead, as clients did before it); nothing else of a snapshot is decoded. The peer's SDK decodes its state patches,
 // as a Colyseus client must.
 //
 // Dropped bots, refusals and errors count from the first connection on (a bot kicked while warming up is lost too).
@@ -42,6 +43,8 @@ const seed = int("seed", 7);
 // refuses as `flood` once more than 10 wait for one tick (docs/benchmarks.md, session 15).
 const pace = args.pace ?? "clock";
 if (pace !== "snapshot" && pace !== "clock") fail("--pace must be snapshot or clock");
+const acks = args.acks ?? "input";
+if (acks !== "input" && acks !== "separate") fail("--acks must be input or separate");
 const setup = target === "ours" ? JSON.parse(fs.readFileSync(args.setup ?? fail("--setup is required for ours"), "utf8")) : null;
 if (setup !== null && setup.bots.length < Math.max(...steps)) fail(`the setup file has ${setup.bots.length} bots, fewer than ${Math.max(...steps)}`);
 
@@ -79,7 +82,7 @@ function rng(s) {
 
 // ---- the two bots ------------------------------------------------------------------------------------------------
 
-/** Worldloom: `auth`, `join`, then `input` every tick, `ack` for every snapshot. */
+/** Worldloom: `auth`, `join`, then `input` every tick, carrying the ack of the last snapshot that came since. */
 class OursBot {
   constructor(index, slot) {
     this.index = index;
@@ -89,6 +92,7 @@ class OursBot {
     this.angle = Math.floor(this.random() * 4096);
     this.turnIn = 30 + Math.floor(this.random() * 20);
     this.castIn = Math.floor(this.random() * CAST_EVERY_TICKS);
+    this.pendingAck = null;
   }
 
   connect() {
@@ -130,10 +134,14 @@ class OursBot {
             totals.snapshots++;
             if (data.length >= 6) {
               const tick = ((data[1] >>> 4) | (data[2] << 4) | (data[3] << 12) | (data[4] << 20) | ((data[5] & 0x0f) << 28)) >>> 0;
-              const ack = Buffer.allocUnsafe(5);
-              ack[0] = 0x04;
-              ack.writeUInt32LE(tick, 1);
-              ws.send(ack);
+              if (acks === "input") {
+                this.pendingAck = tick;
+              } else {
+                const ack = Buffer.allocUnsafe(5);
+                ack[0] = 0x04;
+                ack.writeUInt32LE(tick, 1);
+                ws.send(ack);
+              }
             }
             if (pace === "snapshot") this.input();
             break;
@@ -168,11 +176,16 @@ class OursBot {
     }
     const cast = --this.castIn <= 0;
     if (cast) { this.castIn = CAST_EVERY_TICKS; totals.casts++; }
-    const frame = Buffer.alloc(20);
-    frame[0] = 0x03;
+    const withAck = this.pendingAck !== null;
+    const frame = Buffer.alloc(withAck ? 24 : 20);
+    frame[0] = withAck ? 0x07 : 0x03;
     frame.writeUInt32LE(++this.sequence, 1);
     frame.writeInt16LE(this.angle, 5);
     frame[7] = cast ? 2 : 0; // Arcane Nova: no target, no point
+    if (withAck) {
+      frame.writeUInt32LE(this.pendingAck, 20);
+      this.pendingAck = null;
+    }
     this.ws.send(frame);
     totals.inputs++;
   }

@@ -20,4 +20,7 @@ public enum ClientFrameType : byte
 
     /// <summary>Round-trip probe.</summary>
     Ping = 0x06,
+
+    /// <summary>One tick's input and a snapshot received, in one frame (an <see cref="InputFrame"/> with an ack).</summary>
+    InputAck = 0x07,
 }

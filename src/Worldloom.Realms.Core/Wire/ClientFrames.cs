@@ -28,7 +28,7 @@ public static class ClientFrames
             case JoinFrame join:
                 w.Guid(join.CharacterId);
                 break;
-            case InputFrame { Input: var input }:
+            case InputFrame { Input: var input } inputFrame:
                 if (input.MoveAngle is < PlayerInput.Stop or >= WireLimits.AnglesPerTurn)
                 {
                     throw new ArgumentException($"input.move_angle {input.MoveAngle} is out of range", nameof(frame));
@@ -45,6 +45,11 @@ public static class ClientFrames
                 w.U32(input.Cast?.Target ?? 0);
                 w.I32(input.Cast?.Point.X ?? 0);
                 w.I32(input.Cast?.Point.Y ?? 0);
+                if (inputFrame.Ack is { } acked)
+                {
+                    w.U32(acked);
+                }
+
                 break;
             case AckFrame ack:
                 w.U32(ack.Tick);
@@ -102,15 +107,17 @@ public static class ClientFrames
                 return r.Finish(ref frame, out error);
             }
 
-            case ClientFrameType.Input:
+            case ClientFrameType.Input or ClientFrameType.InputAck:
             {
-                var r = new FrameReader(fields, "input");
+                var withAck = (ClientFrameType)bytes[0] == ClientFrameType.InputAck;
+                var r = new FrameReader(fields, withAck ? "input_ack" : "input");
                 var sequence = r.U32("sequence");
                 var angle = r.I16("move_angle");
                 var slot = r.U8("slot");
                 var target = r.U32("target");
                 var x = r.I32("point_x");
                 var y = r.I32("point_y");
+                var ack = withAck ? r.U32("ack") : (uint?)null;
                 if (r.Error is null)
                 {
                     if (angle is < PlayerInput.Stop or >= WireLimits.AnglesPerTurn)
@@ -132,7 +139,7 @@ public static class ClientFrames
                 }
 
                 var cast = slot == 0 ? (SkillCast?)null : new SkillCast(slot, target, new Vec(x, y));
-                frame = new InputFrame(new PlayerInput(sequence, angle, cast));
+                frame = new InputFrame(new PlayerInput(sequence, angle, cast), ack);
                 return r.Finish(ref frame, out error);
             }
 

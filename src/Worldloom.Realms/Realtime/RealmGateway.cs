@@ -76,6 +76,11 @@ public sealed partial class RealmGateway(
             case InputFrame input when connection.CharacterId is not null:
                 var i = input.Input;
                 outbox.Input(connection, new ZoneInput(i.Sequence, i.MoveAngle, i.Cast?.Slot ?? 0, i.Cast?.Target ?? 0, i.Cast?.Point.X ?? 0, i.Cast?.Point.Y ?? 0));
+                if (input.Ack is { } tick)
+                {
+                    outbox.Ack(connection, tick);
+                }
+
                 break;
             case AckFrame ack when connection.CharacterId is not null:
                 outbox.Ack(connection, ack.Tick);

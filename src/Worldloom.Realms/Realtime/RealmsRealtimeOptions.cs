@@ -9,7 +9,8 @@ public sealed class RealmsRealtimeOptions
     /// <summary>How long a connection may take to send <c>auth</c>.</summary>
     public TimeSpan AuthTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Frames one connection may send per second (a client sends 20 inputs and 20 acks a second).</summary>
+    /// <summary>Frames one connection may send per second (a client sends 20 inputs a second with its acks inside, and
+    /// at most 20 acks of their own besides).</summary>
     public int FramesPerSecond { get; set; } = 60;
 
     /// <summary>Frames queued for a client before it counts as a slow consumer and is disconnected (10 s of snapshots).</summary>

@@ -58,6 +58,8 @@ public sealed class RealmsVectorTests
             new InputFrame(new PlayerInput(41, 1024, null)),
             new InputFrame(new PlayerInput(42, PlayerInput.Stop, new SkillCast(1, 77, new Vec(0, 0)))),
             new InputFrame(new PlayerInput(43, 4095, new SkillCast(2, 0, new Vec(-5, 33000)))),
+            new InputFrame(new PlayerInput(44, 2048, null), 1234568),
+            new InputFrame(new PlayerInput(45, PlayerInput.Stop, new SkillCast(3, 9, new Vec(0, 0))), 0),
             new AckFrame(1234567),
             new ConsoleCommandFrame("/spawn wolf 3"),
             new ConsoleCommandFrame("/say Grüße 🐉"),
@@ -73,7 +75,7 @@ public sealed class RealmsVectorTests
             new ErrorFrame("out_of_range", "input.move_angle must be -1 (stop) or 0..4095; got 5000"),
             new PongFrame(0xfeedbeef),
         ];
-        string[] badClient = ["", "07", "0401", "0101", "0100", "06010203040506", "0580", "0502c328", "0301000000001000" + "000000000000000000000000", "0301000000000000" + "050000000000000000000000", "03010000000000" + "01" + "00000000" + "00000000" + "00000080"];
+        string[] badClient = ["", "08", "07" + "2c000000" + "0008" + "00" + "00000000" + "00000000" + "00000000" + "d4d6", "0401", "0101", "0100", "06010203040506", "0580", "0502c328", "0301000000001000" + "000000000000000000000000", "0301000000000000" + "050000000000000000000000", "03010000000000" + "01" + "00000000" + "00000000" + "00000080"];
         string[] badServer = ["", "80", "8701", "860161", "8101000000" + "00000000000000000000000000000000" + "0000" + "00000000" + "00"];
         return new JsonObject
         {
@@ -139,7 +141,17 @@ public sealed class RealmsVectorTests
     {
         AuthFrame f => new() { ["type"] = "auth", ["accessToken"] = f.AccessToken },
         JoinFrame f => new() { ["type"] = "join", ["characterId"] = f.CharacterId.ToString() },
-        InputFrame { Input: var i } => new()
+        InputFrame f => Json(f),
+        AckFrame f => new() { ["type"] = "ack", ["tick"] = f.Tick },
+        ConsoleCommandFrame f => new() { ["type"] = "console", ["line"] = f.Line },
+        PingFrame f => new() { ["type"] = "ping", ["nonce"] = f.Nonce },
+        _ => throw new ArgumentException(frame.ToString()),
+    };
+
+    private static JsonObject Json(InputFrame frame)
+    {
+        var i = frame.Input;
+        var json = new JsonObject
         {
             ["type"] = "input",
             ["sequence"] = i.Sequence,
@@ -148,12 +160,14 @@ public sealed class RealmsVectorTests
             ["target"] = i.Cast?.Target ?? 0,
             ["pointX"] = i.Cast?.Point.X ?? 0,
             ["pointY"] = i.Cast?.Point.Y ?? 0,
-        },
-        AckFrame f => new() { ["type"] = "ack", ["tick"] = f.Tick },
-        ConsoleCommandFrame f => new() { ["type"] = "console", ["line"] = f.Line },
-        PingFrame f => new() { ["type"] = "ping", ["nonce"] = f.Nonce },
-        _ => throw new ArgumentException(frame.ToString()),
-    };
+        };
+        if (frame.Ack is { } ack)
+        {
+            json["ack"] = ack;
+        }
+
+        return json;
+    }
 
     private static JsonObject Json(ServerFrame frame) => frame switch
     {

@@ -14,6 +14,8 @@ public sealed class ClientFramesTests
         new InputFrame(new PlayerInput(7, PlayerInput.Stop, null)),
         new InputFrame(new PlayerInput(uint.MaxValue, 4095, new SkillCast(3, 0, new Vec(0, 0)))),
         new InputFrame(new PlayerInput(1, 0, new SkillCast(1, 42, new Vec(-WireLimits.MaxPointCoordinate, WireLimits.MaxPointCoordinate)))),
+        new InputFrame(new PlayerInput(8, 100, null), 77),
+        new InputFrame(new PlayerInput(9, PlayerInput.Stop, new SkillCast(2, 5, new Vec(1, 2))), uint.MaxValue),
         new AckFrame(123456),
         new ConsoleCommandFrame("/spawn wolf 3"),
         new ConsoleCommandFrame(""),
@@ -82,7 +84,7 @@ public sealed class ClientFramesTests
 
     [Theory]
     [InlineData(0x00)]
-    [InlineData(0x07)]
+    [InlineData(0x08)]
     [InlineData(0x81)]
     [InlineData(0xff)]
     public void TryRead_UnknownType_IsUnknownType(byte type)

@@ -19,6 +19,7 @@ public sealed class GameSocket : IAsyncDisposable
     private readonly WebSocket _socket;
     private readonly byte[] _buffer = new byte[WireLimits.MaxServerFrame];
     private uint _sequence;
+    private uint? _pendingAck;
 
     private GameSocket(WebSocket socket) => _socket = socket;
 
@@ -32,6 +33,10 @@ public sealed class GameSocket : IAsyncDisposable
 
     /// <summary>Every entity id any snapshot carried.</summary>
     public HashSet<uint> EverSeen { get; } = [];
+
+    /// <summary>Ack each decoded snapshot inside the next input (<c>input_ack</c>), as the web client does, instead of
+    /// with an <c>ack</c> frame of its own.</summary>
+    public bool AcksWithInputs { get; set; }
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -87,7 +92,12 @@ public sealed class GameSocket : IAsyncDisposable
         _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
 
     /// <summary>Sends the next input: walking at <paramref name="angle"/> (or standing).</summary>
-    public Task WalkAsync(int angle) => SendAsync(new InputFrame(new PlayerInput(++_sequence, angle, null)));
+    public Task WalkAsync(int angle)
+    {
+        var ack = _pendingAck;
+        _pendingAck = null;
+        return SendAsync(new InputFrame(new PlayerInput(++_sequence, angle, null), ack));
+    }
 
     /// <summary>The next frame, or null when the server closed the socket. Snapshots are decoded and acknowledged.</summary>
     public async Task<ServerFrame?> NextAsync(TimeSpan? patience = null)
@@ -124,7 +134,14 @@ public sealed class GameSocket : IAsyncDisposable
                         EverSeen.Add(e.Id);
                     }
 
-                    await SendAsync(new AckFrame(decoded.Tick));
+                    if (AcksWithInputs)
+                    {
+                        _pendingAck = decoded.Tick;
+                    }
+                    else
+                    {
+                        await SendAsync(new AckFrame(decoded.Tick));
+                    }
                 }
                 else
                 {

@@ -52,6 +52,24 @@ public sealed class GameSocketTests(RealmHost fixture) : IClassFixture<RealmHost
     }
 
     [Fact]
+    public async Task AnAckCarriedByAnInput_IsTheBaselineOfTheNextDeltas()
+    {
+        var (_, character) = await PlayerAsync();
+        await using var game = await GameSocket.PlayAsync(fixture.Host, fixture.Owner, character);
+        game.AcksWithInputs = true;
+
+        // Nothing acked yet: full snapshots.
+        var first = await game.SnapshotAsync(_ => true, "a first snapshot");
+        Assert.Null(first.BaselineTick);
+        var acked = (await game.SnapshotAsync(s => s.Tick > first.Tick, "a second snapshot")).Tick;
+        Assert.Null(game.Latest!.BaselineTick);
+
+        await game.WalkAsync(0);
+        var delta = await game.SnapshotAsync(s => s.BaselineTick is not null, "a delta");
+        Assert.Equal(acked, delta.BaselineTick);
+    }
+
+    [Fact]
     public async Task TwoClients_SeeEachOther()
     {
         var (realm, mine) = await PlayerAsync();

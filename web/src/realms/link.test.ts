@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { own } from './fixtures';
-import { CLOSE_BAD_TOKEN, SocketRealmLink, realmSocketUrl, type BinarySocket, type ClientFrame, type RealmCodec, type ServerFrame } from './link';
+import { ACK_DELAY_MS, CLOSE_BAD_TOKEN, SocketRealmLink, realmSocketUrl, type BinarySocket, type ClientFrame, type RealmCodec, type ServerFrame } from './link';
 
 /** Stands in for the wire codec (not yet built): frames as JSON text, so tests can read what was sent. */
 function jsonCodec(): RealmCodec & { decoded: number } {
@@ -75,19 +75,59 @@ describe('SocketRealmLink', () => {
     s.open();
     await flush();
     link.sendInput({ sequence: 1, moveAngle: 512, cast: { slot: 1, target: 7, point: { x: 1, y: 2 } } });
-    link.sendInput({ sequence: 2, moveAngle: -1, cast: null });
     link.sendAck(40);
+    link.sendInput({ sequence: 2, moveAngle: -1, cast: null });
     link.sendConsole('/spawn wolf 3');
     link.sendPing(7);
     expect(s.sent).toEqual([
       { type: 'auth', accessToken: 'tok' },
       { type: 'join', characterId: 'c-1' },
       { type: 'input', sequence: 1, moveAngle: 512, slot: 1, target: 7, pointX: 1, pointY: 2 },
-      { type: 'input', sequence: 2, moveAngle: -1, slot: 0, target: 0, pointX: 0, pointY: 0 },
-      { type: 'ack', tick: 40 },
+      { type: 'input', sequence: 2, moveAngle: -1, slot: 0, target: 0, pointX: 0, pointY: 0, ack: 40 },
       { type: 'console', line: '/spawn wolf 3' },
       { type: 'ping', nonce: 7 },
     ]);
+  });
+
+  it('an ack rides on the next input, goes alone when none follows within a tick, and carries only the newest', async () => {
+    vi.useFakeTimers();
+    try {
+      const { link, sockets } = setup();
+      link.connect('c-1');
+      const s = sockets[0];
+      s.open();
+      await vi.advanceTimersByTimeAsync(0);
+      s.sent.length = 0;
+
+      link.sendAck(7);
+      link.sendAck(8);
+      link.sendInput({ sequence: 1, moveAngle: 0, cast: null });
+      link.sendInput({ sequence: 2, moveAngle: 0, cast: null });
+      expect(s.sent).toEqual([
+        { type: 'input', sequence: 1, moveAngle: 0, slot: 0, target: 0, pointX: 0, pointY: 0, ack: 8 },
+        { type: 'input', sequence: 2, moveAngle: 0, slot: 0, target: 0, pointX: 0, pointY: 0 },
+      ]);
+      await vi.advanceTimersByTimeAsync(ACK_DELAY_MS * 2);
+      expect(s.sent).toHaveLength(2);
+
+      // No input (the player stands still, or the input window is full): the ack goes alone, once.
+      link.sendAck(9);
+      await vi.advanceTimersByTimeAsync(ACK_DELAY_MS - 1);
+      expect(s.sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(s.sent.slice(2)).toEqual([{ type: 'ack', tick: 9 }]);
+      await vi.advanceTimersByTimeAsync(ACK_DELAY_MS * 2);
+      expect(s.sent).toHaveLength(3);
+
+      // An ack pending when the link reconnects belongs to the old connection's snapshots: dropped.
+      link.sendAck(10);
+      link.connect('c-1');
+      sockets[1].open();
+      await vi.advanceTimersByTimeAsync(ACK_DELAY_MS * 2);
+      expect(sockets[1].sent.map((f) => f.type)).toEqual(['auth', 'join']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hands each server frame to its listeners, and a frame the codec rejects to the error listeners', () => {

@@ -24,7 +24,7 @@ export type ServerFrame =
   | { type: 'pong'; nonce: number };
 
 /** The `input` frame of a player input: the cast's fields flat, zeros when there is none. */
-export function inputFrame(input: PlayerInput): ClientFrame {
+export function inputFrame(input: PlayerInput): Extract<ClientFrame, { type: 'input' }> {
   const c = input.cast;
   return { type: 'input', sequence: input.sequence, moveAngle: input.moveAngle, slot: c?.slot ?? 0, target: c?.target ?? 0, pointX: c?.point.x ?? 0, pointY: c?.point.y ?? 0 };
 }
@@ -85,6 +85,12 @@ export interface BinarySocket {
 
 const OPEN = 1;
 
+/**
+ * How long an ack waits for an input to ride on before it goes alone: a little over a tick, so that while the player
+ * plays (an input every tick) each ack travels inside the next input, and the client sends half the frames.
+ */
+export const ACK_DELAY_MS = 60;
+
 /** Listeners by event name, each a set so a handler can unsubscribe itself while being called. */
 class Listeners<T> {
   private set = new Set<(value: T) => void>();
@@ -112,6 +118,8 @@ export class SocketRealmLink implements RealmLink {
   private socket: BinarySocket | null = null;
   private codec: RealmCodec | null = null;
   private closedByUs = false;
+  private pendingAck: number | null = null;
+  private ackTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly welcome = new Listeners<Welcome>();
   private readonly snapshot = new Listeners<Snapshot>();
   private readonly transfer = new Listeners<Transfer>();
@@ -214,12 +222,29 @@ export class SocketRealmLink implements RealmLink {
     if (this.socket) this.sendOn(this.socket, frame);
   }
 
+  /** Sends the input, carrying the ack that waits (if any). */
   sendInput(input: PlayerInput): void {
-    this.send(inputFrame(input));
+    const frame = inputFrame(input);
+    const ack = this.takeAck();
+    this.send(ack === null ? frame : { ...frame, ack });
   }
 
+  /** Acks a snapshot with the next input, or alone after {@link ACK_DELAY_MS} when no input goes before. */
   sendAck(tick: number): void {
-    this.send({ type: 'ack', tick });
+    this.pendingAck = tick;
+    this.ackTimer ??= setTimeout(() => {
+      this.ackTimer = null;
+      const waiting = this.takeAck();
+      if (waiting !== null) this.send({ type: 'ack', tick: waiting });
+    }, ACK_DELAY_MS);
+  }
+
+  private takeAck(): number | null {
+    const ack = this.pendingAck;
+    this.pendingAck = null;
+    if (this.ackTimer !== null) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+    return ack;
   }
 
   sendConsole(line: string): void {
@@ -241,6 +266,8 @@ export class SocketRealmLink implements RealmLink {
   }
 
   private closeSocket(): void {
+    // An ack is about this connection's snapshots; the next connection starts afresh.
+    this.takeAck();
     const s = this.socket;
     this.socket = null;
     if (s) s.close(1000, 'bye');

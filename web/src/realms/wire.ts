@@ -17,7 +17,8 @@ export const WireLimits = {
 export type ClientFrame =
   | { type: 'auth'; accessToken: string }
   | { type: 'join'; characterId: string }
-  | { type: 'input'; sequence: number; moveAngle: number; slot: number; target: number; pointX: number; pointY: number }
+  /** `ack`, when given, is the last snapshot tick decoded, carried with the input (type 0x07, `input_ack`). */
+  | { type: 'input'; sequence: number; moveAngle: number; slot: number; target: number; pointX: number; pointY: number; ack?: number }
   | { type: 'ack'; tick: number }
   | { type: 'console'; line: string }
   | { type: 'ping'; nonce: number };
@@ -41,6 +42,7 @@ export interface WireError {
 export type Decoded<T> = { ok: true; frame: T } | { ok: false; error: WireError };
 
 const clientTypes = { auth: 0x01, join: 0x02, input: 0x03, ack: 0x04, console: 0x05, ping: 0x06 } as const;
+const INPUT_ACK = 0x07;
 const serverTypes = { welcome: 0x81, snapshot: 0x82, refused: 0x83, transfer: 0x84, console: 0x85, error: 0x86, pong: 0x87 } as const;
 
 const utf8 = new TextEncoder();
@@ -197,7 +199,7 @@ const unknownType = (type: number, side: string): Decoded<never> => ({
 /** The bytes of a client → server frame. Throws RangeError for a frame the server would refuse (a bug here). */
 export function encodeClientFrame(frame: ClientFrame): Uint8Array {
   const w = new FrameWriter();
-  w.u8(clientTypes[frame.type]);
+  w.u8(frame.type === 'input' && frame.ack !== undefined ? INPUT_ACK : clientTypes[frame.type]);
   switch (frame.type) {
     case 'auth':
       if (frame.accessToken.length === 0) throw new RangeError('auth.token is empty');
@@ -219,6 +221,7 @@ export function encodeClientFrame(frame: ClientFrame): Uint8Array {
       w.u32(frame.target);
       w.i32(frame.pointX);
       w.i32(frame.pointY);
+      if (frame.ack !== undefined) w.u32(frame.ack);
       break;
     case 'ack':
       w.u32(frame.tick);
@@ -249,14 +252,17 @@ export function decodeClientFrame(bytes: Uint8Array): Decoded<ClientFrame> {
       const r = new FrameReader(fields, 'join');
       return r.finish({ type: 'join', characterId: r.guid('character_id') });
     }
-    case clientTypes.input: {
-      const r = new FrameReader(fields, 'input');
+    case clientTypes.input:
+    case INPUT_ACK: {
+      const withAck = bytes[0] === INPUT_ACK;
+      const r = new FrameReader(fields, withAck ? 'input_ack' : 'input');
       const sequence = r.u32('sequence');
       const moveAngle = r.i16('move_angle');
       const slot = r.u8('slot');
       const target = r.u32('target');
       const pointX = r.i32('point_x');
       const pointY = r.i32('point_y');
+      const ack = withAck ? r.u32('ack') : undefined;
       if (!r.error) {
         if (moveAngle < -1 || moveAngle >= WireLimits.anglesPerTurn)
           r.outOfRange('move_angle', `-1 (stop) or 0..${WireLimits.anglesPerTurn - 1}`, moveAngle);
@@ -265,7 +271,7 @@ export function decodeClientFrame(bytes: Uint8Array): Decoded<ClientFrame> {
         else if (!isPointCoordinate(pointX)) r.outOfRange('point_x', `within ±${WireLimits.maxPointCoordinate}`, pointX);
         else if (!isPointCoordinate(pointY)) r.outOfRange('point_y', `within ±${WireLimits.maxPointCoordinate}`, pointY);
       }
-      return r.finish({ type: 'input', sequence, moveAngle, slot, target, pointX, pointY });
+      return r.finish({ type: 'input', sequence, moveAngle, slot, target, pointX, pointY, ...(ack === undefined ? {} : { ack }) });
     }
     case clientTypes.ack: {
       const r = new FrameReader(fields, 'ack');
