@@ -48,7 +48,7 @@ public sealed class RealmRules
     public int RefusalWindowTicks { get; private init; }
 
     /// <summary>Inputs a player may have waiting; beyond them a new input supersedes the oldest queued move, or is
-    /// refused as <c>flood</c> when the oldest is a cast.</summary>
+    /// refused as <c>flood</c> when only casts are queued before it.</summary>
     public int MaxQueuedInputs { get; private init; }
 
     /// <summary>Enemies in a zone of 128 × 128 walkable tiles; a zone keeps this many per walkable tile.</summary>

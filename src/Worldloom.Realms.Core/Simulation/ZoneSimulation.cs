@@ -201,8 +201,8 @@ public sealed partial class ZoneSimulation
     /// <summary>Queues an input; the next <see cref="Step"/> applies the lowest queued sequence (one per player per
     /// tick; movement-only inputs beyond a backlog of <see cref="MaxBacklog"/> are dropped first). Inputs of
     /// characters not in the zone are ignored (a late input after a crossing). On a full queue a newer input
-    /// supersedes the oldest queued move, as the backlog's shedding does; only a queue whose oldest input is a cast
-    /// (or a bad angle, kept to be refused) refuses the input as <c>flood</c>, reported with the next tick's outcome.
+    /// supersedes the oldest queued move, as the backlog's shedding does; only a queue of casts (and bad angles, kept
+    /// to be refused) refuses the input as <c>flood</c>, reported with the next tick's outcome.
     /// </summary>
     public void Submit(Guid characterId, PlayerInput input)
     {
@@ -236,15 +236,21 @@ public sealed partial class ZoneSimulation
         {
             // A connection that stalled delivers its held inputs at once (TCP keeps them, and the rate limit lets a
             // second's worth through). Refusing them as flood kicked honest players on a bad network after two such
-            // bursts; each move instead supersedes the oldest, which is dropped as in ShedBacklog.
-            if (at == 0 || !IsPlainMove(queue[0]))
+            // bursts; the new input instead supersedes the oldest queued move before it (a cast is never dropped).
+            var oldest = queue.FindIndex(0, at, IsPlainMove);
+            if (oldest < 0)
             {
                 Refuse(player, input.Sequence, RefusalCodes.Flood);
                 return;
             }
 
-            player.LastSequence = queue[0].Sequence;
-            queue.RemoveAt(0);
+            if (oldest == 0)
+            {
+                // Behind a cast it cannot be: the cast's sequence is not yet applied.
+                player.LastSequence = queue[0].Sequence;
+            }
+
+            queue.RemoveAt(oldest);
             at--;
         }
 
