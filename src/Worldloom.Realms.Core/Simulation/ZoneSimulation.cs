@@ -246,7 +246,7 @@ public sealed partial class ZoneSimulation
 
             if (oldest == 0)
             {
-                // Behind a cast it cannot be: the cast's sequence is not yet applied.
+                // Dropped at the head, it counts as done with, as in ShedBacklog; behind a cast, the cast is still due.
                 player.LastSequence = queue[0].Sequence;
             }
 
