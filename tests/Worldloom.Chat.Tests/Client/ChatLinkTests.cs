@@ -14,11 +14,7 @@ public sealed class ChatLinkTests(SharedHost fixture) : IClassFixture<SharedHost
     [Fact]
     public async Task TwoLinks_Chat_BothWays_WithAcksAndReplies()
     {
-        var host = fixture.Host;
-        var alice = await host.UserAsync();
-        var bob = await host.UserAsync();
-        var room = await ChatApi.RoomAsync(alice);
-        await ChatApi.JoinAsync(bob, room);
+        var (host, alice, bob, room) = await TwoMembersAsync();
 
         await using var a = Link(host, alice);
         await using var b = Link(host, bob);
@@ -50,11 +46,7 @@ public sealed class ChatLinkTests(SharedHost fixture) : IClassFixture<SharedHost
     [Fact]
     public async Task Reconnect_ResumesWithoutLossOrDuplicates_AndResendsTheOutboxOnce()
     {
-        var host = fixture.Host;
-        var alice = await host.UserAsync();
-        var bob = await host.UserAsync();
-        var room = await ChatApi.RoomAsync(alice);
-        await ChatApi.JoinAsync(bob, room);
+        var (host, alice, bob, room) = await TwoMembersAsync();
         await using var a = Link(host, alice);
         await using var b = Link(host, bob);
         await a.StartAsync();
@@ -102,24 +94,13 @@ public sealed class ChatLinkTests(SharedHost fixture) : IClassFixture<SharedHost
     [Fact]
     public async Task AReconnect_WhoseTokenRefreshFails_IsTriedAgain_AndResumes()
     {
-        var host = fixture.Host;
-        var alice = await host.UserAsync();
-        var bob = await host.UserAsync();
-        var room = await ChatApi.RoomAsync(alice);
-        await ChatApi.JoinAsync(bob, room);
+        var (host, alice, bob, room) = await TwoMembersAsync();
         await using var a = Link(host, alice);
         var calls = 0;
         var states = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        await using var b = new ChatLink(
-            (token, ct) =>
-            {
-                var client = host.WebSockets();
-                client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
-                return client.ConnectAsync(new Uri("ws://localhost/api/chat/ws"), ct);
-            },
-            _ => Interlocked.Increment(ref calls) == 2
-                ? throw new ChatRestException(System.Net.HttpStatusCode.ServiceUnavailable, "the session could not be refreshed")
-                : Task.FromResult(bob.AccessToken));
+        await using var b = Link(host, bob, _ => Interlocked.Increment(ref calls) == 2
+            ? throw new ChatRestException(System.Net.HttpStatusCode.ServiceUnavailable, "the session could not be refreshed")
+            : Task.FromResult(bob.AccessToken));
         b.StateChanged += states.Enqueue;
         await a.StartAsync();
         await b.StartAsync();
@@ -151,14 +132,25 @@ public sealed class ChatLinkTests(SharedHost fixture) : IClassFixture<SharedHost
         Assert.Equal("not_member", sub.Code);
     }
 
-    internal static ChatLink Link(LoomHost host, TestUser user) => new(
+    internal static ChatLink Link(LoomHost host, TestUser user, Func<CancellationToken, Task<string>>? accessToken = null) => new(
         (token, ct) =>
         {
             var client = host.WebSockets();
             client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
             return client.ConnectAsync(new Uri("ws://localhost/api/chat/ws"), ct);
         },
-        _ => Task.FromResult(user.AccessToken));
+        accessToken ?? (_ => Task.FromResult(user.AccessToken)));
+
+    /// <summary>Alice's room, with Bob a member too.</summary>
+    private async Task<(LoomHost Host, TestUser Alice, TestUser Bob, Guid Room)> TwoMembersAsync()
+    {
+        var host = fixture.Host;
+        var alice = await host.UserAsync();
+        var bob = await host.UserAsync();
+        var room = await ChatApi.RoomAsync(alice);
+        await ChatApi.JoinAsync(bob, room);
+        return (host, alice, bob, room);
+    }
 
     private static async Task<ChatMessage> NextMessageAsync(ChatLink link, Func<ChatMessage, bool>? where = null)
     {
