@@ -8,9 +8,9 @@
 // client does; --pace snapshot sends ours' on each snapshot instead) and every 8 s a cast (ours: Arcane Nova, slot 2,
 // which needs no target and whose 6 s cooldown and 30 mana the Mage's 6 mana/s covers, so no cast is refused; the
 // peer: its `cast` message). Ours also acks every snapshot (the payload's tick: 4 bits of version, then 32 bits, low
-// bit first), as the web client does: inside its next input (`input_ack`; --acks separate sends an `ack` frame on each
-// snapshot instead, as clients did before it); nothing else of a snapshot is decoded. The peer's SDK decodes its state patches,
-// as a Colyseus client must.
+// bit first), as the web client does: inside its next input (`input_ack`; --acks separate sends an `ack` frame on
+// each snapshot instead, as clients did before it); nothing else of a snapshot is decoded. The peer's SDK decodes its
+// state patches, as a Colyseus client must.
 //
 // Dropped bots, refusals and errors count from the first connection on (a bot kicked while warming up is lost too).
 // --steps a,b,c measures each count in turn (the CCU search): connect up to the count, --warmup s unmeasured, then
@@ -39,8 +39,8 @@ const ramp = Math.max(1, int("ramp", 100));
 const zoneCount = Math.max(1, int("zones", 1));
 const seed = int("seed", 7);
 // ours: `clock` sends each bot's input every 50 ms of this process's clock, as the web client's TickPacer does;
-// `snapshot` when a snapshot arrives, which answers a burst of late snapshots with a burst of inputs that the zone
-// refuses as `flood` once more than 10 wait for one tick (docs/benchmarks.md, session 15).
+// `snapshot` when a snapshot arrives, which answers a burst of late snapshots with a burst of inputs (the zone
+// refused them as `flood` once more than 10 waited for one tick until session 16; now they supersede each other).
 const pace = args.pace ?? "clock";
 if (pace !== "snapshot" && pace !== "clock") fail("--pace must be snapshot or clock");
 const acks = args.acks ?? "input";
