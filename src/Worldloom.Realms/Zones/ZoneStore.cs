@@ -70,7 +70,10 @@ public sealed class ZoneStore(IServiceScopeFactory scopes, LoomClock clock)
     public async Task SaveCharacterAsync(ZoneKey zone, CharacterPlace place, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        await SavePlaceAsync(scope.ServiceProvider.GetRequiredService<LoomDb>(), zone, place, clock.GetUtcNow(), ct);
+        var db = scope.ServiceProvider.GetRequiredService<LoomDb>();
+        // The place writer runs its own commands on the context's connection; a checkpoint's transaction opens it.
+        await db.Database.OpenConnectionAsync(ct);
+        await SavePlacesAsync(db, zone, [place], clock.GetUtcNow(), ct);
     }
 
     /// <summary>
@@ -128,21 +131,14 @@ public sealed class ZoneStore(IServiceScopeFactory scopes, LoomClock clock)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ZoneTransferStatus.Done).SetProperty(t => t.CompletedAt, now), ct));
     }
 
-    private static Task<int> SavePlaceAsync(LoomDb db, ZoneKey zone, CharacterPlace place, DateTimeOffset now, CancellationToken ct) =>
-        db.Set<RealmCharacter>()
-            .Where(r => r.Id == place.CharacterId && r.ZoneX == zone.X && r.ZoneY == zone.Y)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.PositionX, place.Position.X).SetProperty(r => r.PositionY, place.Position.Y)
-                .SetProperty(r => r.Hp, place.Hp).SetProperty(r => r.Mana, place.Mana)
-                .SetProperty(r => r.Version, r => r.Version + 1).SetProperty(r => r.UpdatedAt, now), ct);
-
     /// <summary>
     /// Writes the places of the characters whose rows still name <paramref name="zone"/>, as one
     /// <c>UPDATE … FROM</c> per <see cref="PlacesPerStatement"/> characters (SQLite and PostgreSQL both have it), in
-    /// the caller's transaction. With an EF <c>ExecuteUpdate</c> per character, a checkpoint's write at 1,000 bots took
-    /// 98 ms at the median and up to 326 ms, holding the database's one write lock while every other writer of the
-    /// server waited; this way, 30 and 126 ms (docs/benchmarks.md, session 15). Names and parameter values come from the
-    /// EF mapping, so the conversions (a GUID as text on SQLite, a time as Unix milliseconds) are the ones EF writes.
+    /// the caller's transaction if any (the connection must be open): a checkpoint's many, or one that left. With an
+    /// EF <c>ExecuteUpdate</c> per character, a checkpoint's write at 1,000 bots took 98 ms at the median and up to
+    /// 326 ms, holding the database's one write lock while every other writer of the server waited; this way, 30 and
+    /// 126 ms (docs/benchmarks.md, session 15). Names and parameter values come from the EF mapping, so the
+    /// conversions (a GUID as text on SQLite, a time as Unix milliseconds) are the ones EF writes.
     /// </summary>
     private static async Task SavePlacesAsync(LoomDb db, ZoneKey zone, IReadOnlyList<CharacterPlace> places, DateTimeOffset now, CancellationToken ct)
     {

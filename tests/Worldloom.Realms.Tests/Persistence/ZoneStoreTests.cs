@@ -61,6 +61,24 @@ public sealed class ZoneStoreTests(RealmHost fixture) : IClassFixture<RealmHost>
         Assert.All(await RowsAsync(ids), c => Assert.Equal(50, c.Hp));
     }
 
+    [Fact]
+    public async Task ACharacterThatLeft_IsWritten_OnlyWhileItsRowNamesTheZone()
+    {
+        var (_, ids, zone) = await CharactersAsync(2);
+        var elsewhere = new ZoneKey(zone.X + 1, zone.Y);
+        await fixture.Host.WithDbAsync(db => db.Set<RealmCharacter>().Where(c => c.Id == ids[1])
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ZoneX, elsewhere.X)));
+        var before = await RowsAsync(ids);
+        var store = fixture.Host.Services.GetRequiredService<ZoneStore>();
+
+        await store.SaveCharacterAsync(zone, new CharacterPlace(ids[0], new Vec(12, 34), 56, 7), CancellationToken.None);
+        await store.SaveCharacterAsync(zone, new CharacterPlace(ids[1], new Vec(12, 34), 56, 7), CancellationToken.None);
+
+        var after = await RowsAsync(ids);
+        Assert.Equal((12, 34, 56, 7, before[0].Version + 1), (after[0].PositionX, after[0].PositionY, after[0].Hp, after[0].Mana, after[0].Version));
+        Assert.Equivalent(before[1], after[1]);
+    }
+
     /// <summary>A new Test Area realm with <paramref name="count"/> new characters, all in its starting zone.</summary>
     private async Task<(Guid Realm, List<Guid> Ids, ZoneKey Zone)> CharactersAsync(int count)
     {
